@@ -1,0 +1,135 @@
+"""One MkDocs build of one language, from config to the final summary.
+
+The pipeline, in MkDocs' event order:
+  config  -> settings, read every news file (catalogue), report its problems
+  files   -> this language's hand-written pages + the generated news pages
+  page    -> articles get their Markdown; rendered HTML is kept for summaries
+  context -> each page gets its ready-made view (`campaign` in templates)
+  post    -> other languages' builds finished; counts per language logged
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from .catalogue import Catalogue, build_catalogue
+from .i18n import load_strings
+from .model import Status
+from .mkdocs_files import add_news_pages, select_docs_language
+from .settings import Settings, SettingsError, load_settings
+from .site import LanguageSite, PageSpec
+from .translation_build import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, wait_for
+from .views import PageView, ViewBuilder
+
+log = get_plugin_logger("campaign")
+
+
+class LanguageBuild:
+    def __init__(self, config: MkDocsConfig):
+        project_dir = Path(config.config_file_path).parent
+        try:
+            self.settings: Settings = load_settings(config.extra, project_dir)
+            self.lang = config.theme["language"]
+            if self.lang not in self.settings.languages:
+                raise SettingsError(f"theme.language {self.lang!r} is not one of extra.campaign.languages ({', '.join(self.settings.languages)})")
+            if not config.use_directory_urls:
+                raise SettingsError("use_directory_urls: false is not supported; news URLs are directories (/tin-tuc/2024/02/slug/)")
+            strings = load_strings(self.settings.i18n_dir, self.lang, self.settings.default_language, self.settings.timezone)
+        except SettingsError as exc:
+            raise PluginError(f"campaign settings: {exc}") from exc
+        self.is_default = self.lang == self.settings.default_language
+        self.preview = os.environ.get(PREVIEW_ENV) == "1"
+        self.catalogue: Catalogue = build_catalogue(self.settings, project_dir)
+        self.site = LanguageSite(self.settings, self.catalogue, self.lang, strings, include_drafts=self.preview)
+        self.specs: dict[str, PageSpec] = {}
+        self.doc_versions: dict[str, dict[str, str]] = {}
+        self.translation_builds: list[RunningBuild] = []
+        self.views: ViewBuilder | None = None
+        self._configure_site_url(config)
+        self._report_sources()
+
+    def _configure_site_url(self, config: MkDocsConfig) -> None:
+        """Each language site lives under the site's root: /en/ for English."""
+        prefix = self.settings.languages[self.lang].prefix
+        root = config.site_url
+        if not self.is_default:
+            root = os.environ.get(SITE_URL_ENV) or root
+            if root and prefix and not root.rstrip("/").endswith("/" + prefix):
+                config.site_url = root.rstrip("/") + f"/{prefix}/"
+        self.root_url = (root.rstrip("/") + "/") if root else None
+
+    def _report_sources(self) -> None:
+        """Every source file of this language ends up published or reported."""
+        for problem in self.catalogue.problems_for(self.lang):
+            log.warning(str(problem))
+        for record in self.catalogue.records:
+            if record.lang != self.lang:
+                continue
+            if record.status is Status.ERROR:
+                log.warning(f"{record.shown}: left out of the site because of the problems above")
+            elif record.status is Status.DRAFT:
+                log.info(f"{record.shown}: draft, {'shown for preview' if self.preview else 'not published'}")
+            elif record.status is Status.SCHEDULED:
+                log.info(f"{record.shown}: scheduled for {record.item.date.isoformat()}, not published before then")
+
+    # MkDocs events ----------------------------------------------------------
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.doc_versions = select_docs_language(files, config, self.settings, self.lang)
+        self.specs = add_news_pages(files, config, self.site)
+        self.views = ViewBuilder(self.site, self.root_url)
+        if self.is_default:
+            # Started after MkDocs has cleaned site_dir, so it cannot wipe their output.
+            self.translation_builds = start_translation_builds(config, self.settings)
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page) -> str:
+        # Page titles are HTML in MkDocs and Material: escape the frontmatter's plain text.
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = html.escape(page.meta["title"])
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None:
+            return markdown
+        if spec.kind == "article":
+            page.meta = {"title": html.escape(spec.item.title), "template": "campaign/article.html"}
+            # The body as read by our reader, not as MkDocs would re-parse it for metadata.
+            return spec.item.body
+        page.meta = {"template": f"campaign/{'listing' if spec.kind == 'listing' else 'archive'}.html", "search": {"exclude": True}}
+        page.meta["title"] = html.escape(self.site.listing_title(spec.listing) if spec.listing else self.site.strings["archive_title"])
+        return markdown
+
+    def on_page_content(self, content: str, page: Page) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and spec.kind == "article":
+            spec.item.html = content  # rendered once; listings and feeds reuse it
+        return content
+
+    def page_view(self, page: Page) -> PageView:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            return self.views.for_spec(spec)
+        key = page.file.src_uri[: -len(".md")] if page.file.src_uri.endswith(".md") else page.file.src_uri
+        here = page.url if page.url not in (".", "./") else ""
+        translations = {lang: path for lang, path in self.doc_versions.get(key, {}).items() if lang != self.lang}
+        return self.views.plain_page(here, translations)
+
+    def on_post_build(self) -> None:
+        failures = wait_for(self.translation_builds)
+        if failures:
+            raise PluginError("; ".join(failures))
+        languages = self.settings.languages if self.is_default else [self.lang]
+        for lang in languages:
+            counts = self.catalogue.counts(lang)
+            log.info(
+                f"news {lang}: {counts[Status.PUBLISHED]} published, {counts[Status.DRAFT]} drafts"
+                f"{' (shown for preview)' if self.preview and counts[Status.DRAFT] else ''}, "
+                f"{counts[Status.SCHEDULED]} scheduled, {counts[Status.ERROR]} errors"
+            )

@@ -1,0 +1,52 @@
+"""The site's own UI strings: one TOML table per language, like Hugo's i18n/.
+
+Material translates its own strings from `theme.language`; these are ours.
+Every language must define every key the default language defines.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .dates import format_moment
+from .settings import SettingsError
+
+
+class Strings:
+    def __init__(self, lang: str, table: dict[str, str], tz: ZoneInfo):
+        self.lang, self._table, self._tz = lang, table, tz
+
+    def __getitem__(self, key: str) -> str:
+        return self._table[key]
+
+    def format(self, key: str, **values) -> str:
+        return self._table[key].format(**values)
+
+    def date(self, moment: datetime, style: str = "date_short") -> str:
+        return format_moment(moment, self._table[style], self.lang, self._tz)
+
+
+@lru_cache(maxsize=None)
+def _read_table(path: Path, mtime: float) -> dict[str, str]:
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def load_strings(i18n_dir: Path, lang: str, default_lang: str, tz: ZoneInfo) -> Strings:
+    tables = {}
+    for code in {lang, default_lang}:
+        path = i18n_dir / f"{code}.toml"
+        try:
+            tables[code] = _read_table(path, path.stat().st_mtime)
+        except FileNotFoundError as exc:
+            raise SettingsError(f"UI strings for {code!r} not found: {path}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"{path}: {exc}") from exc
+    missing = sorted(set(tables[default_lang]) - set(tables[lang]))
+    if missing:
+        raise SettingsError(f"{i18n_dir / (lang + '.toml')}: missing {', '.join(missing)}")
+    return Strings(lang, tables[lang], tz)

@@ -1,0 +1,89 @@
+"""Turn one language's site plan into MkDocs files, and pick that language's docs.
+
+The only module besides the entry hook that knows MkDocs' structures, and it
+uses their public API only (mkdocs.structure.files).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from pathlib import Path, PurePosixPath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .reader import key_from_name, language_from_name
+from .settings import Settings
+from .site import LanguageSite, PageSpec
+
+# News sources are mounted under this virtual folder, so that relative links and
+# images inside an article resolve the way they do next to its Markdown file.
+SOURCE_PREFIX = "_news"
+
+
+def add_news_pages(files: Files, config: MkDocsConfig, site: LanguageSite) -> dict[str, PageSpec]:
+    """Add a generated page per article and listing; return them by src_uri."""
+    specs = {}
+    for spec in site.pages:
+        if spec.kind == "article":
+            src_uri = f"{SOURCE_PREFIX}/{spec.item.source}"
+            file = File.generated(config, src_uri, content=spec.item.body, inclusion=InclusionLevel.NOT_IN_NAV)
+            file.dest_uri = spec.path + "index.html"
+        else:
+            src_uri = spec.path + "index.md"
+            file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        specs[src_uri] = spec
+    _add_news_assets(files, config, site)
+    return specs
+
+
+def _add_news_assets(files: Files, config: MkDocsConfig, site: LanguageSite) -> None:
+    """Images and other files kept beside news items are published under the news segment."""
+    news_dir = site.settings.news_dir
+    for root, dirs, names in os.walk(news_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for name in sorted(names):
+            if name.startswith((".", "_")) or name.endswith(".md"):
+                continue
+            path = Path(root, name)
+            rel = path.relative_to(news_dir).as_posix()
+            file = File.generated(config, f"{SOURCE_PREFIX}/{rel}", abs_src_path=str(path))
+            file.dest_uri = f"{site.urls.language.news}/{rel}"
+            files.append(file)
+
+
+def select_docs_language(files: Files, config: MkDocsConfig, settings: Settings, lang: str) -> dict[str, dict[str, str]]:
+    """Keep the hand-written pages of `lang` ("page.en.md" is English), published without the suffix.
+
+    Returns, per page key ("index", "about"), the path of each language's version,
+    for the language switcher.
+    """
+    versions: dict[str, dict[str, str]] = {}
+    renamed = []
+    for file in list(files.documentation_pages()):
+        if file.generated_by is not None or file.abs_src_path is None:
+            continue
+        source = PurePosixPath(posixpath.normpath(file.src_uri))
+        file_lang = language_from_name(source, settings)
+        key = key_from_name(source, settings)
+        versions.setdefault(key, {})[file_lang] = _page_path(key)
+        if file_lang != lang:
+            files.remove(file)
+        elif file_lang != settings.default_language:
+            files.remove(file)
+            renamed.append(File.generated(config, key + ".md", abs_src_path=file.abs_src_path, inclusion=file.inclusion))
+    # Added after all removals: the default language's "page.md" shares the new name.
+    for file in renamed:
+        files.append(file)
+    return versions
+
+
+def _page_path(key: str) -> str:
+    """The directory URL MkDocs gives to `key`.md."""
+    if key == "index":
+        return ""
+    if key.endswith("/index"):
+        return key[: -len("index")]
+    return key + "/"

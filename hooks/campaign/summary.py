@@ -1,0 +1,44 @@
+"""Plain-text summaries: the first paragraph of an article, cut at a word boundary."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+
+class _FirstParagraph(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # inside the first <p>
+        self.done = False
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if self.done:
+            return
+        if tag == "p":
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag == "p" and self.depth and not self.done:
+            self.depth -= 1
+            if not self.depth and "".join(self.parts).strip():
+                self.done = True
+
+    def handle_data(self, data):
+        if self.depth and not self.done:
+            self.parts.append(data)
+
+
+def first_paragraph(html: str) -> str:
+    parser = _FirstParagraph()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """At most `limit` characters, ending at a whole word, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[: limit + 1] else text[:limit]
+    return cut.rstrip(" ,.;:–-") + "…"

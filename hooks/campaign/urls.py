@@ -1,0 +1,82 @@
+"""Where each page lives, per language: localised, configurable URL segments.
+
+Paths here are site paths relative to the root of the whole bilingual site
+("tin-tuc/2024/02/slug/", "en/news/2024/02/slug/"); `page_path` gives the same
+relative to one language's own site, which is what MkDocs knows.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from slugify import slugify
+
+from .collections import Listing
+from .model import NewsItem
+from .settings import Category, Language, Settings
+
+
+class UrlScheme:
+    def __init__(self, settings: Settings, lang: str):
+        self.settings = settings
+        self.language: Language = settings.languages[lang]
+
+    # Paths within this language's own MkDocs site ("directory URLs", ending in /).
+
+    def news_index(self, page: int = 1) -> str:
+        return self.paginated(f"{self.language.news}/", page)
+
+    def article(self, item: NewsItem) -> str:
+        local = item.date.astimezone(self.settings.timezone)
+        return f"{self.language.news}/{local:%Y}/{local:%m}/{item.slug}/"
+
+    def archive_index(self) -> str:
+        return f"{self.language.news}/{self.language.archive}/"
+
+    def year(self, year: int, page: int = 1) -> str:
+        return self.paginated(f"{self.language.news}/{year:04d}/", page)
+
+    def month(self, year: int, month: int, page: int = 1) -> str:
+        return self.paginated(f"{self.language.news}/{year:04d}/{month:02d}/", page)
+
+    def category(self, category: Category, page: int = 1) -> str:
+        return self.paginated(f"{self.language.news}/{self.language.category}/{category.slug(self.language.code)}/", page)
+
+    def tag(self, tag: str, page: int = 1) -> str:
+        return self.paginated(f"{self.language.news}/{self.language.tag}/{slugify(tag)}/", page)
+
+    def listing(self, listing: Listing, number: int = 1) -> str:
+        if listing.kind == "news":
+            return self.news_index(number)
+        if listing.kind == "year":
+            return self.year(listing.year, number)
+        if listing.kind == "month":
+            return self.month(listing.year, listing.month, number)
+        if listing.kind == "category":
+            return self.category(listing.category, number)
+        return self.tag(listing.tag, number)
+
+    def home(self) -> str:
+        return ""
+
+    def paginated(self, first_page: str, page: int) -> str:
+        return first_page if page == 1 else f"{first_page}{self.language.page}/{page}/"
+
+    # Paths within the whole bilingual site.
+
+    def site_path(self, page_path: str) -> str:
+        """'tin-tuc/x/' stays as it is for the root language; English gets 'en/'."""
+        return posixpath.join(self.language.prefix, page_path) if self.language.prefix else page_path
+
+
+def relative_url(target: str, current: str) -> str:
+    """Link from the page at site path `current` to site path `target`.
+
+    Both are paths from the root of the whole site ending in '/' for
+    directories, so a link from a Vietnamese page can reach an English one.
+    """
+    base = posixpath.dirname(current) if not current.endswith("/") else current.rstrip("/")
+    rel = posixpath.relpath(target or ".", base or ".")
+    if (target == "" or target.endswith("/")) and not rel.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
+    return rel

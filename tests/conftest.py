@@ -1,0 +1,109 @@
+"""Helpers that build real sites with MkDocs into temporary folders.
+
+A test project is a copy of this project's configuration, hooks, templates,
+UI strings and docs, with the news folder the test asks for. Builds run
+`python -m mkdocs build` as a user would, so both languages are built.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+
+@dataclass
+class BuildResult:
+    project: Path
+    returncode: int
+    log: str
+
+    @property
+    def site(self) -> Path:
+        return self.project / "site"
+
+    def page(self, url_path: str) -> BeautifulSoup:
+        """Parse the page at a site path such as 'tin-tuc/' or 'en/news/'."""
+        return BeautifulSoup(self.html(url_path), "lxml")
+
+    def html(self, url_path: str) -> str:
+        return (self.site / url_path.strip("/") / "index.html").read_text(encoding="utf-8")
+
+    def exists(self, url_path: str) -> bool:
+        path = self.site / urlsplit(url_path).path.lstrip("/")
+        return (path / "index.html").is_file() if url_path.endswith("/") or path.is_dir() else path.is_file()
+
+    def all_html(self) -> dict[str, str]:
+        return {
+            str(p.relative_to(self.site)): p.read_text(encoding="utf-8")
+            for p in sorted(self.site.rglob("*.html"))
+        }
+
+
+def resolve(page_path: str, href: str) -> str:
+    """The site path a link on the page at `page_path` points to."""
+    return urlsplit(urljoin("http://site/" + page_path.lstrip("/"), href)).path.lstrip("/")
+
+
+def news_file(title: str, date: str, category: str = "kinh-te-tap-the", body: str = "Nội dung bài viết.", **fields) -> str:
+    meta = {"title": title, "date": date, "category": category, **fields}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + textwrap.dedent(body).strip() + "\n"
+
+
+def make_project(tmp_path: Path, news: dict[str, str | bytes] | None = None, campaign: dict | None = None) -> Path:
+    """A copy of the project; `news` maps paths under news/ to file contents (None: the demo news)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("hooks", "overrides", "i18n", "docs"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.en.yml", project)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if campaign:
+        # The test's settings replace the demo's keys in extra.campaign.
+        data = yaml.safe_load(config)
+        data["extra"]["campaign"].update(campaign)
+        config = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    if news is None:
+        shutil.copytree(ROOT / "news", project / "news")
+    else:
+        for rel, content in news.items():
+            path = project / "news" / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+    return project
+
+
+def build(project: Path, *args: str, env: dict | None = None) -> BuildResult:
+    run_env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPAIGN_")}
+    run_env.update({"NO_MKDOCS_2_WARNING": "1", "CAMPAIGN_BUILD_DATE": "2026-01-01"})
+    run_env.update(env or {})
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *args],
+        cwd=project, env=run_env, capture_output=True, text=True, timeout=300,
+    )
+    return BuildResult(project, done.returncode, done.stdout + done.stderr)
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory) -> BuildResult:
+    """The demo site, built once with --strict."""
+    project = make_project(tmp_path_factory.mktemp("demo"))
+    result = build(project, "--strict")
+    assert result.returncode == 0, result.log
+    return result
