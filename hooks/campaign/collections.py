@@ -68,10 +68,12 @@ def build_collections(items: list[NewsItem], categories: tuple[Category, ...], t
         months.setdefault((local.year, local.month), []).append(item)
         by_category.setdefault(item.category.key, []).append(item)
         for tag in item.tags:
-            # Tags that differ only in case or accents share one page, named as first written.
-            key = slugify(tag)
-            tag_names.setdefault(key, tag)
-            by_tag.setdefault(key, []).append(item)
+            # Tags that differ only in case or accents share one page (see tag_names below).
+            by_tag.setdefault(slugify(tag), []).append(item)
+    for item in reversed(items):
+        for tag in item.tags:
+            # A shared tag page is named as the tag was first written, in the oldest item.
+            tag_names.setdefault(slugify(tag), tag)
     return Collections(
         news=Listing("news", tuple(items)),
         years=tuple(Listing("year", tuple(v), year=y) for y, v in sorted(years.items(), reverse=True)),
