@@ -49,3 +49,8 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     _build.on_post_build()
+
+
+def on_build_error(error):
+    if _build is not None:
+        _build.on_build_error()

@@ -26,7 +26,7 @@ from .model import Status
 from .mkdocs_files import add_news_pages, select_docs_language
 from .settings import Settings, SettingsError, load_settings
 from .site import LanguageSite, PageSpec
-from .translation_build import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, wait_for
+from .translation_build import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
 from .views import PageView, ViewBuilder
 
 log = get_plugin_logger("campaign")
@@ -133,3 +133,6 @@ class LanguageBuild:
                 f"{' (shown for preview)' if self.preview and counts[Status.DRAFT] else ''}, "
                 f"{counts[Status.SCHEDULED]} scheduled, {counts[Status.ERROR]} errors"
             )
+
+    def on_build_error(self) -> None:
+        stop(self.translation_builds)

@@ -62,3 +62,11 @@ def wait_for(builds: list[RunningBuild]) -> list[str]:
         if code != 0:
             failures.append(f"the {build.lang} site ({build.config_file.name}) failed to build (exit code {code}); see its messages above")
     return failures
+
+
+def stop(builds: list[RunningBuild]) -> None:
+    """Stop builds that are still running, when the default build failed."""
+    for build in builds:
+        if build.process.poll() is None:
+            build.process.terminate()
+            build.process.wait()
