@@ -65,7 +65,7 @@ def news_file(title: str, date: str, category: str = "kinh-te-tap-the", body: st
 def make_project(tmp_path: Path, news: dict[str, str | bytes] | None = None, campaign: dict | None = None) -> Path:
     """A copy of the project; `news` maps paths under news/ to file contents (None: the demo news)."""
     project = tmp_path / "project"
-    project.mkdir()
+    project.mkdir(parents=True)
     for name in ("hooks", "overrides", "i18n", "docs"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.en.yml", project)

@@ -1,0 +1,84 @@
+"""Text stays text, dates read the Vietnamese way, builds are reproducible, the demo is complete."""
+
+from __future__ import annotations
+
+import hashlib
+
+from bs4 import BeautifulSoup
+
+from conftest import build, make_project, news_file
+
+TRICKY = 'Giá <b>bột</b> & "muối" \'Bạc Liêu\' </title><script>alert(1)</script>'
+
+
+def test_frontmatter_text_appears_literally_never_as_markup(tmp_path):
+    project = make_project(tmp_path, {
+        "2024/a.md": news_file(TRICKY, "2024-02-07 09:30", author='A & "B" <c>', tags=['<i>x</i> & y'],
+                               summary='Tóm tắt <b>không đậm</b> & "trích dẫn"', image="a.svg",
+                               image_alt='Ảnh "đẹp" <>', image_caption="Chú thích <em>x</em> &amp;"),
+        "2024/a.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
+        "2024/b.md": news_file("Tin sau", "2024-02-08"),
+    })
+    result = build(project, "--strict")
+    assert result.returncode == 0, result.log
+    soup = result.page("tin-tuc/2024/02/gia-b-bot-b-muoi-bac-lieu-title-script-alert-1-script/")
+    assert soup.h1.get_text() == TRICKY
+    assert soup.title.get_text().startswith(TRICKY)
+    assert not soup.select("article script, h1 b, title script")
+    assert soup.select_one(".campaign-author").get_text() == 'Tác giả: A & "B" <c>'
+    assert soup.select_one("a[rel=tag]").get_text() == "<i>x</i> & y"
+    assert soup.select_one(".campaign-figure img")["alt"] == 'Ảnh "đẹp" <>'
+    assert soup.select_one("figcaption").get_text() == "Chú thích <em>x</em> &amp;"
+    assert soup.select(".campaign-breadcrumbs a")[-1].get_text() == TRICKY
+    listing = result.page("tin-tuc/")
+    assert listing.select(".campaign-entry__title a")[1].get_text() == TRICKY
+    assert listing.select(".campaign-entry__summary")[1].get_text() == 'Tóm tắt <b>không đậm</b> & "trích dẫn"'
+    newer = result.page("tin-tuc/2024/02/tin-sau/").select_one(".campaign-neighbours--older a")
+    assert newer.get_text() == TRICKY
+    # The header title Material shows, and the search index, carry it as text too.
+    assert soup.select_one(".md-header__topic:nth-of-type(2)").get_text(strip=True) == TRICKY
+
+
+def test_dates_are_shown_the_vietnamese_way(demo_build):
+    soup = demo_build.page("tin-tuc/2024/02/lien-minh-htx-viet-nam-ban-hanh-ke-hoach-thang-hanh-dong-vi-hop-tac-xa-nam-2024/")
+    time = soup.select_one(".campaign-article__header time")
+    assert time.get_text() == "07/02/2024"
+    assert time["title"] == "ngày 7 tháng 2 năm 2024"
+    assert time["datetime"] == "2024-02-07T15:00:00+07:00"
+    english = demo_build.page("en/news/2024/02/vietnam-cooperative-alliance-issues-its-plan-for-the-2024-cooperative-action-month/")
+    assert english.select_one(".campaign-article__header time")["title"] == "February 7, 2024"
+
+
+def site_digest(result) -> dict[str, str]:
+    return {
+        str(p.relative_to(result.site)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(result.site.rglob("*")) if p.is_file()
+    }
+
+
+def test_source_date_epoch_gives_byte_identical_builds(tmp_path):
+    # No CAMPAIGN_BUILD_DATE: the build date comes from SOURCE_DATE_EPOCH.
+    env = {"SOURCE_DATE_EPOCH": "1714000000", "CAMPAIGN_BUILD_DATE": ""}
+    first = build(make_project(tmp_path / "one"), env=env)
+    second = build(make_project(tmp_path / "two"), env=env)
+    assert first.returncode == 0 and second.returncode == 0, first.log + second.log
+    assert site_digest(first) == site_digest(second)
+    # SOURCE_DATE_EPOCH is also the "as of" date: 2024-04-24, so the 2024 news is published.
+    assert "news vi: 6 published" in first.log
+
+
+def test_demo_site_content(demo_build):
+    """The demo: a campaign home page, 5+ Vietnamese items in 2+ categories and 3+ months, 3+ translated, one image."""
+    articles = [p for p in demo_build.site.glob("tin-tuc/20*/*/*/index.html")
+                if BeautifulSoup(p.read_text(encoding="utf-8"), "lxml").select_one(".campaign-article__header")]
+    soups = [BeautifulSoup(p.read_text(encoding="utf-8"), "lxml") for p in articles]
+    assert len(soups) >= 5
+    assert len({s.select_one(".campaign-category").get_text() for s in soups}) >= 2
+    assert len({p.parent.parent.relative_to(demo_build.site) for p in articles}) >= 3
+    assert sum(1 for s in soups if s.select_one(".campaign-translation")) >= 3
+    figure = [s.select_one(".campaign-figure") for s in soups if s.select_one(".campaign-figure")]
+    assert figure and figure[0].figcaption.get_text().strip()
+    home = demo_build.page("")
+    assert "Vì sự phát triển bền vững của hợp tác xã" in home.get_text()
+    assert len(home.select(".campaign-latest .campaign-entry")) == 5
+    assert demo_build.page("en/").select(".campaign-latest .campaign-entry")
