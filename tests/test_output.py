@@ -82,3 +82,9 @@ def test_demo_site_content(demo_build):
     assert "Vì sự phát triển bền vững của hợp tác xã" in home.get_text()
     assert len(home.select(".campaign-latest .campaign-entry")) == 5
     assert demo_build.page("en/").select(".campaign-latest .campaign-entry")
+
+
+def test_counts_use_the_language_plural_rules(demo_build):
+    archive = demo_build.page("en/news/archive/")
+    counts = [li.contents[1].strip() for li in archive.select(".campaign-archive li li")]
+    assert counts == ["(2 items)", "(1 item)"]

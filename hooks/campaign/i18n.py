@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from babel import Locale
+
 from .dates import format_moment
 from .settings import SettingsError
 
@@ -19,12 +21,18 @@ from .settings import SettingsError
 class Strings:
     def __init__(self, lang: str, table: dict[str, str], tz: ZoneInfo):
         self.lang, self._table, self._tz = lang, table, tz
+        self._locale = Locale.parse(lang)
 
     def __getitem__(self, key: str) -> str:
         return self._table[key]
 
     def format(self, key: str, **values) -> str:
         return self._table[key].format(**values)
+
+    def plural(self, key: str, count: int) -> str:
+        """`key` is a table of CLDR plural forms ("one", "other", ...)."""
+        forms = self._table[key]
+        return forms.get(self._locale.plural_form(count), forms["other"]).format(count=count)
 
     def date(self, moment: datetime, style: str = "date_short") -> str:
         return format_moment(moment, self._table[style], self.lang, self._tz)
