@@ -88,3 +88,19 @@ def test_counts_use_the_language_plural_rules(demo_build):
     archive = demo_build.page("en/news/archive/")
     counts = [li.contents[1].strip() for li in archive.select(".campaign-archive li li")]
     assert counts == ["(2 items)", "(1 item)"]
+
+
+def test_each_language_has_its_own_search_index(demo_build):
+    import json
+
+    def titles(path):
+        index = json.loads((demo_build.site / path / "search/search_index.json").read_text(encoding="utf-8"))
+        return index["config"]["lang"], {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+
+    vi_lang, vi_titles = titles(".")
+    en_lang, en_titles = titles("en")
+    assert vi_lang == ["vi"] and en_lang == ["en"]
+    assert "Thừa Thiên Huế lên kế hoạch hưởng ứng Tháng hành động vì hợp tác xã" in vi_titles
+    assert "Thua Thien Hue plans its part in the Cooperative Action Month" in en_titles
+    assert not any("Thừa Thiên Huế" in t for t in en_titles)
+    assert "Thua Thien Hue plans its part in the Cooperative Action Month" not in vi_titles

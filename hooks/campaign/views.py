@@ -150,6 +150,7 @@ class ViewBuilder:
         self.t = site.strings
         self.site_url = site_url  # of the whole site, ending in '/', or None
         self.schemes = {lang: UrlScheme(site.settings, lang) for lang in site.settings.languages}
+        self._summaries: dict[int, str] = {}
         # Which listings exist in each language, to link a listing to its translation.
         self.listing_keys = {
             lang: {key for item in site.catalogue.items(lang, site.include_drafts) for key in listing_keys(item, site.settings.timezone)}
@@ -187,8 +188,11 @@ class ViewBuilder:
         return Link(item.category.name(self.site.lang), self.link(self.site.urls.category(item.category), here))
 
     def summary(self, item: NewsItem) -> str:
-        text = item.summary or (first_paragraph(item.html) if item.html else "")
-        return cut_at_word(text, self.site.settings.summary_length)
+        # An item is listed on many pages (listings, archives, neighbours): derive its summary once.
+        if id(item) not in self._summaries:
+            text = item.summary or (first_paragraph(item.html) if item.html else "")
+            self._summaries[id(item)] = cut_at_word(text, self.site.settings.summary_length)
+        return self._summaries[id(item)]
 
     def entry(self, item: NewsItem, here: str) -> EntryView:
         return EntryView(
