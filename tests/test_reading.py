@@ -1,7 +1,7 @@
 """The content contract, one file at a time: dates, slugs, languages, summaries."""
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
 import pytest

@@ -9,6 +9,7 @@ without reaching into MkDocs internals; and the two builds use both cores.
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -50,6 +51,12 @@ def start_translation_builds(config: MkDocsConfig, settings: Settings) -> list[R
         ]
         if config.strict:
             command.append("--strict")
+        # Follow `mkdocs build -q` / `-v` of the default build.
+        level = logging.getLogger("mkdocs").getEffectiveLevel()
+        if level > logging.INFO:
+            command.append("--quiet")
+        elif level < logging.INFO:
+            command.append("--verbose")
         builds.append(RunningBuild(lang, config_file, subprocess.Popen(command, cwd=config_dir, env=env)))
     return builds
 
