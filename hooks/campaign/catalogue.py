@@ -39,7 +39,7 @@ class Catalogue:
 
     def items(self, lang: str, include_drafts: bool = False) -> list[NewsItem]:
         """Items shown on the site in `lang`, newest first."""
-        shown = {Status.PUBLISHED, Status.DRAFT} if include_drafts else {Status.PUBLISHED}
+        shown = _shown_statuses(include_drafts)
         items = [r.item for r in self.records if r.lang == lang and r.status in shown]
         return sorted(items, key=lambda item: item.sort_key)
 
@@ -51,13 +51,18 @@ class Catalogue:
 
     def translations(self, item: NewsItem, include_drafts: bool = False) -> dict[str, NewsItem]:
         """The other-language versions of `item` that are on the site."""
-        shown = {Status.PUBLISHED, Status.DRAFT} if include_drafts else {Status.PUBLISHED}
+        shown = _shown_statuses(include_drafts)
         found = {}
         for lang, items in self.by_key.items():
             match = items.get(item.translation_key)
             if lang != item.lang and match is not None and match.status in shown:
                 found[lang] = match
         return found
+
+
+def _shown_statuses(include_drafts: bool) -> set[Status]:
+    """Drafts are on the site only in a preview."""
+    return {Status.PUBLISHED, Status.DRAFT} if include_drafts else {Status.PUBLISHED}
 
 
 def news_sources(news_dir: Path) -> list[Path]:
