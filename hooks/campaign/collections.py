@@ -85,15 +85,6 @@ def build_collections(items: list[NewsItem], categories: tuple[Category, ...], t
     )
 
 
-def listing_keys(item: NewsItem, tz: tzinfo) -> list[tuple]:
-    """The keys of every listing `item` appears in (see Listing.key)."""
-    local = item.date.astimezone(tz)
-    return [
-        ("news", None, None), ("year", local.year, None), ("month", local.year, local.month),
-        ("category", item.category.key), *(("tag", slugify(tag)) for tag in item.tags),
-    ]
-
-
 def neighbours(items: list[NewsItem], index: int, count: int) -> tuple[list[NewsItem], list[NewsItem]]:
     """The `count` newer and `count` older items around items[index], both newest first."""
     newer = items[max(0, index - count) : index]

@@ -11,7 +11,7 @@ import posixpath
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .collections import Listing, listing_keys
+from .collections import Listing, build_collections
 from .model import FeaturedImage, NewsItem
 from .site import LanguageSite, PageSpec
 from .summary import cut_at_word, first_paragraph
@@ -151,10 +151,17 @@ class ViewBuilder:
         self.site_url = site_url  # of the whole site, ending in '/', or None
         self.schemes = {lang: UrlScheme(site.settings, lang) for lang in site.settings.languages}
         self._summaries: dict[int, str] = {}
-        # Which listings exist in each language, to link a listing to its translation.
+        # Which listings (with items) exist in each other language, to link a listing to its translation.
         self.listing_keys = {
-            lang: {key for item in site.catalogue.items(lang, site.include_drafts) for key in listing_keys(item, site.settings.timezone)}
+            lang: {
+                listing.key
+                for listing in build_collections(
+                    site.catalogue.items(lang, site.include_drafts), site.settings.categories, site.settings.timezone
+                ).all_listings()
+                if listing.items
+            }
             for lang in site.settings.languages
+            if lang != site.lang
         }
 
     # Links -------------------------------------------------------------
@@ -299,7 +306,7 @@ class ViewBuilder:
         return {
             lang: self.schemes[lang].listing(listing)
             for lang, keys in self.listing_keys.items()
-            if lang != self.site.lang and listing.key in keys
+            if listing.key in keys
         }
 
     def archive_page(self, spec: PageSpec) -> PageView:
