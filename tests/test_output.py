@@ -104,3 +104,10 @@ def test_each_language_has_its_own_search_index(demo_build):
     assert "Thua Thien Hue plans its part in the Cooperative Action Month" in en_titles
     assert not any("Thừa Thiên Huế" in t for t in en_titles)
     assert "Thua Thien Hue plans its part in the Cooperative Action Month" not in vi_titles
+
+
+def test_quiet_build_keeps_every_language_quiet(tmp_path):
+    result = build(make_project(tmp_path), "--quiet")
+    assert result.returncode == 0, result.log
+    assert "INFO" not in result.log
+    assert (result.site / "en" / "index.html").is_file()
