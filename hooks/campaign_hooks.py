@@ -42,6 +42,11 @@ def on_page_content(html, page, config, files):
     return _build.on_page_content(html, page)
 
 
+def on_env(env, config, files):
+    _build.on_env(config, files)
+    return env
+
+
 def on_page_context(context, page, config, nav):
     context["campaign"] = _build.page_view(page)
     return context

@@ -4,6 +4,7 @@ The pipeline, in MkDocs' event order:
   config  -> settings, read every news file (catalogue), report its problems
   files   -> this language's hand-written pages + the generated news pages
   page    -> articles get their Markdown; rendered HTML is kept for summaries
+  env     -> every article is rendered: the feeds are written
   context -> each page gets its ready-made view (`campaign` in templates)
   post    -> other languages' builds finished; counts per language logged
 """
@@ -23,7 +24,8 @@ from mkdocs.structure.pages import Page
 from .catalogue import Catalogue, build_catalogue
 from .i18n import load_strings
 from .model import Status
-from .mkdocs_files import add_news_pages, select_docs_language
+from .feeds import FeedWriter
+from .mkdocs_files import add_feeds, add_news_pages, select_docs_language
 from .settings import Settings, SettingsError, load_settings
 from .site import LanguageSite, PageSpec
 from .translation_build import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
@@ -40,6 +42,8 @@ class LanguageBuild:
             self.lang = config.theme["language"]
             if self.lang not in self.settings.languages:
                 raise SettingsError(f"theme.language {self.lang!r} is not one of extra.campaign.languages ({', '.join(self.settings.languages)})")
+            if not config.site_url:
+                raise SettingsError("site_url is required: feeds and hreflang links need the site's absolute address, e.g. site_url: https://example.org/")
             if not config.use_directory_urls:
                 raise SettingsError("use_directory_urls: false is not supported; news URLs are directories (/tin-tuc/2024/02/slug/)")
             strings = load_strings(self.settings.i18n_dir, self.lang, self.settings.default_language, self.settings.timezone)
@@ -48,7 +52,7 @@ class LanguageBuild:
         self.is_default = self.lang == self.settings.default_language
         self.preview = os.environ.get(PREVIEW_ENV) == "1"
         self.catalogue: Catalogue = build_catalogue(self.settings, project_dir)
-        self.site = LanguageSite(self.settings, self.catalogue, self.lang, strings, include_drafts=self.preview)
+        self.site = LanguageSite(self.settings, self.catalogue, self.lang, strings, include_drafts=self.preview, site_name=config.site_name)
         self.specs: dict[str, PageSpec] = {}
         self.doc_versions: dict[str, dict[str, str]] = {}
         self.translation_builds: list[RunningBuild] = []
@@ -111,6 +115,14 @@ class LanguageBuild:
         if spec is not None and spec.kind == "article":
             spec.item.html = content  # rendered once; listings and feeds reuse it
         return content
+
+    def on_env(self, config: MkDocsConfig, files: Files) -> None:
+        # Every article has been rendered by now; generated files added here are still written out.
+        writer = FeedWriter(
+            self.settings, self.site.urls, config.site_url.rstrip("/") + "/", self.site.summaries,
+            author=config.site_author or config.site_name, fallback_date=self.settings.build_date,
+        )
+        add_feeds(files, config, self.site, writer)
 
     def page_view(self, page: Page) -> PageView:
         spec = self.specs.get(page.file.src_uri)

@@ -15,7 +15,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .reader import key_from_name, language_from_name
 from .settings import Settings
-from .site import LanguageSite, PageSpec
+from .feeds import FeedWriter
+from .site import FEED_FORMATS, LanguageSite, PageSpec
 
 # News sources are mounted under this virtual folder, so that relative links and
 # images inside an article resolve the way they do next to its Markdown file.
@@ -52,6 +53,13 @@ def _add_news_assets(files: Files, config: MkDocsConfig, site: LanguageSite) -> 
             file = File.generated(config, f"{SOURCE_PREFIX}/{rel}", abs_src_path=str(path))
             file.dest_uri = f"{site.urls.language.news}/{rel}"
             files.append(file)
+
+
+def add_feeds(files: Files, config: MkDocsConfig, site: LanguageSite, writer: FeedWriter) -> None:
+    """Add every feed of the language, in every format, as a generated file."""
+    for feed in site.feeds.values():
+        for fmt in FEED_FORMATS:
+            files.append(File.generated(config, site.urls.feed(feed.listing, fmt.name), content=writer.render(feed, fmt)))
 
 
 def select_docs_language(files: Files, config: MkDocsConfig, settings: Settings, lang: str) -> dict[str, dict[str, str]]:

@@ -57,6 +57,15 @@ class Category:
 
 
 @dataclass(frozen=True)
+class FeedSettings:
+    """RSS and Atom feeds: how many items, and for which listings besides all news."""
+
+    length: int = 20
+    categories: bool = True
+    tags: bool = False
+
+
+@dataclass(frozen=True)
 class Settings:
     news_dir: Path
     timezone: ZoneInfo
@@ -69,6 +78,7 @@ class Settings:
     summary_length: int = 250
     home_news: int = 5
     i18n_dir: Path = field(default=Path("i18n"))
+    feeds: FeedSettings = field(default_factory=FeedSettings)
 
     def category(self, value: str) -> Category | None:
         """Find a category by its key or by its name in any language."""
@@ -157,14 +167,30 @@ def load_settings(extra: dict, config_dir: Path, environ: dict | None = None) ->
         languages=languages,
         categories=tuple(categories),
         build_date=_build_date(raw, tz, environ),
+        feeds=_feed_settings(raw.get("feeds") or {}),
         **{k: _positive_int(raw, k) for k in ("page_size", "neighbours", "summary_length", "home_news") if k in raw},
     )
 
 
-def _positive_int(raw: dict, key: str) -> int:
+def _feed_settings(raw: dict) -> FeedSettings:
+    if not isinstance(raw, dict):
+        raise SettingsError(f"extra.campaign.feeds: expected a mapping (length, categories, tags), got {raw!r}")
+    unknown = sorted(set(raw) - {"length", "categories", "tags"})
+    if unknown:
+        raise SettingsError(f"extra.campaign.feeds: unknown key {', '.join(unknown)}; expected length, categories, tags")
+    for key in ("categories", "tags"):
+        if key in raw and not isinstance(raw[key], bool):
+            raise SettingsError(f"extra.campaign.feeds.{key}: expected true or false, got {raw[key]!r}")
+    values = {k: raw[k] for k in ("categories", "tags") if k in raw}
+    if "length" in raw:
+        values["length"] = _positive_int(raw, "length", "extra.campaign.feeds.")
+    return FeedSettings(**values)
+
+
+def _positive_int(raw: dict, key: str, prefix: str = "extra.campaign.") -> int:
     value = raw[key]
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise SettingsError(f"extra.campaign.{key}: expected a whole number of at least 1, got {value!r}")
+        raise SettingsError(f"{prefix}{key}: expected a whole number of at least 1, got {value!r}")
     return value
 
 

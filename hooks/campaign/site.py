@@ -7,12 +7,14 @@ independent of MkDocs; `mkdocs_files` turns it into MkDocs files.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from .catalogue import Catalogue
 from .collections import Collections, Listing, build_collections, neighbours
 from .i18n import Strings
 from .model import NewsItem
 from .settings import Settings
+from .summary import Summaries
 from .urls import UrlScheme
 
 
@@ -25,8 +27,33 @@ class PageSpec:
     number: int = 1  # page number within a paginated listing
 
 
+@dataclass(frozen=True)
+class FeedFormat:
+    name: str  # also the file name: rss.xml, atom.xml
+    media_type: str
+    label: str
+
+
+FEED_FORMATS = (FeedFormat("rss", "application/rss+xml", "RSS"), FeedFormat("atom", "application/atom+xml", "Atom"))
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """One feed (in every format): the latest published items of a listing."""
+
+    listing: Listing  # all news, a category or a tag; its first page is the feed's HTML link
+    title: str
+    description: str
+    items: tuple[NewsItem, ...]  # newest first; never drafts or scheduled items
+
+    def updated(self) -> datetime | None:
+        """The newest change among the items: the feed's own date, so builds are reproducible."""
+        return max((item.updated or item.date for item in self.items), default=None)
+
+
 class LanguageSite:
-    def __init__(self, settings: Settings, catalogue: Catalogue, lang: str, strings: Strings, include_drafts: bool):
+    def __init__(self, settings: Settings, catalogue: Catalogue, lang: str, strings: Strings, include_drafts: bool, site_name: str):
+        self.site_name = site_name
         self.settings = settings
         self.catalogue = catalogue
         self.lang = lang
@@ -37,6 +64,8 @@ class LanguageSite:
         self.position = {id(item): index for index, item in enumerate(self.items)}
         self.collections: Collections = build_collections(self.items, settings.categories, settings.timezone)
         self.pages: list[PageSpec] = self._plan_pages()
+        self.summaries = Summaries(settings.summary_length)
+        self.feeds: dict[tuple, FeedSpec] = self._plan_feeds()
 
     def _plan_pages(self) -> list[PageSpec]:
         pages = [PageSpec("article", self.urls.article(item), item=item) for item in self.items]
@@ -45,6 +74,28 @@ class LanguageSite:
             for number in range(1, listing.page_count(self.settings.page_size) + 1):
                 pages.append(PageSpec("listing", self.urls.listing(listing, number), listing=listing, number=number))
         return pages
+
+    def _plan_feeds(self) -> dict[tuple, FeedSpec]:
+        """The feeds, by the key of their listing: all news, and each category (and tag) if enabled."""
+        # A preview shows drafts on the pages, but feeds never carry them.
+        published = self.collections
+        if self.include_drafts:
+            published = build_collections(self.catalogue.items(self.lang), self.settings.categories, self.settings.timezone)
+        options, t = self.settings.feeds, self.strings
+        listings = [published.news]
+        listings += published.categories if options.categories else []
+        listings += published.tags if options.tags else []
+        feeds = {}
+        for listing in listings:
+            if listing.kind == "news":
+                title = t.format("feed_title", site=self.site_name)
+                description = t.format("feed_description", site=self.site_name)
+            else:
+                name = listing.category.name(self.lang) if listing.kind == "category" else listing.tag
+                title = t.format(f"feed_{listing.kind}_title", site=self.site_name, name=name)
+                description = t.format(f"feed_{listing.kind}_description", site=self.site_name, name=name)
+            feeds[listing.key] = FeedSpec(listing, title, description, listing.items[: options.length])
+        return feeds
 
     def listing_title(self, listing: Listing) -> str:
         t = self.strings

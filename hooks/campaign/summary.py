@@ -4,6 +4,23 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from .model import NewsItem
+
+
+class Summaries:
+    """Each item's summary, derived once: an item is listed on many pages and in feeds."""
+
+    def __init__(self, length: int):
+        self.length = length
+        self._cache: dict[int, str] = {}
+
+    def __call__(self, item: NewsItem) -> str:
+        if id(item) not in self._cache:
+            # The frontmatter's summary, else the first paragraph of the rendered article.
+            text = item.summary or (first_paragraph(item.html) if item.html else "")
+            self._cache[id(item)] = cut_at_word(text, self.length)
+        return self._cache[id(item)]
+
 
 class _FirstParagraph(HTMLParser):
     def __init__(self):

@@ -59,6 +59,15 @@ class UrlScheme:
     def home(self) -> str:
         return ""
 
+    def feed(self, listing: Listing, fmt: str) -> str:
+        """rss.xml / atom.xml: all news at the language's root, a category's or tag's beside its listing.
+
+        At the root, Material's script (which fetches sitemap.xml from the folder
+        of every <link rel=alternate>) finds the language's sitemap there.
+        """
+        folder = "" if listing.kind == "news" else self.listing(listing)
+        return f"{folder}{fmt}.xml"
+
     def paginated(self, first_page: str, page: int) -> str:
         return first_page if page == 1 else f"{first_page}{self.language.page}/{page}/"
 

@@ -13,8 +13,7 @@ from datetime import datetime
 
 from .collections import Listing, build_collections
 from .model import FeaturedImage, NewsItem
-from .site import LanguageSite, PageSpec
-from .summary import cut_at_word, first_paragraph
+from .site import FEED_FORMATS, LanguageSite, PageSpec
 from .urls import UrlScheme, relative_url
 
 
@@ -23,6 +22,15 @@ class Link:
     text: str
     url: str
     current: bool = False
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed for autodiscovery: <link rel="alternate" type=... title=... href=...>."""
+
+    title: str
+    media_type: str
+    url: str  # absolute
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,8 @@ class PageView:
     archive: "ArchiveView | None" = None
     latest: list[EntryView] = field(default_factory=list)
     news_url: str = ""
+    feeds: list[FeedLink] = field(default_factory=list)  # the language's news feeds, then this listing's own
+    feed_link: Link | None = None  # a visible "RSS" link, on listings, the archive and the home page
 
     @property
     def hreflang(self) -> list[AlternateView]:
@@ -150,7 +160,6 @@ class ViewBuilder:
         self.t = site.strings
         self.site_url = site_url  # of the whole site, ending in '/', or None
         self.schemes = {lang: UrlScheme(site.settings, lang) for lang in site.settings.languages}
-        self._summaries: dict[int, str] = {}
         # Which listings (with items) exist in each other language, to link a listing to its translation.
         self.listing_keys = {
             lang: {
@@ -175,6 +184,21 @@ class ViewBuilder:
             return None
         return self.site_url + self.schemes[lang].site_path(local_target)
 
+    def feed_links(self, listing: Listing) -> list[FeedLink]:
+        feed = self.site.feeds.get(listing.key)
+        if feed is None:
+            return []
+        return [
+            FeedLink(f"{feed.title} ({fmt.label})", fmt.media_type, self.absolute(self.site.urls.feed(listing, fmt.name), self.site.lang))
+            for fmt in FEED_FORMATS
+        ]
+
+    def visible_feed_link(self, here: str, listing: Listing | None = None) -> Link:
+        """The RSS feed of `listing` if it has one, else of all news."""
+        if listing is None or listing.key not in self.site.feeds:
+            listing = self.site.collections.news
+        return Link(self.t["subscribe_rss"], self.link(self.site.urls.feed(listing, FEED_FORMATS[0].name), here))
+
     # Pieces --------------------------------------------------------------
 
     def date(self, moment: datetime) -> DateView:
@@ -194,17 +218,10 @@ class ViewBuilder:
     def category(self, item: NewsItem, here: str) -> Link:
         return Link(item.category.name(self.site.lang), self.link(self.site.urls.category(item.category), here))
 
-    def summary(self, item: NewsItem) -> str:
-        # An item is listed on many pages (listings, archives, neighbours): derive its summary once.
-        if id(item) not in self._summaries:
-            text = item.summary or (first_paragraph(item.html) if item.html else "")
-            self._summaries[id(item)] = cut_at_word(text, self.site.settings.summary_length)
-        return self._summaries[id(item)]
-
     def entry(self, item: NewsItem, here: str) -> EntryView:
         return EntryView(
             title=item.title, url=self.link(self.site.urls.article(item), here), date=self.date(item.date),
-            category=self.category(item, here), summary=self.summary(item), image=self.image(item, here),
+            category=self.category(item, here), summary=self.site.summaries(item), image=self.image(item, here),
             draft=item.draft,
         )
 
@@ -235,6 +252,7 @@ class ViewBuilder:
         return PageView(
             t=self.t, lang=self.site.lang, default_lang=self.site.settings.default_language, alternates=self.alternates(here, translations),
             news_url=self.link(self.site.urls.news_index(), here),
+            feeds=self.feed_links(self.site.collections.news),
         )
 
     def for_spec(self, spec: PageSpec) -> PageView:
@@ -268,6 +286,9 @@ class ViewBuilder:
         title = self.site.listing_title(listing)
         view = self.base(here, self._listing_translations(listing, spec.number))
         view.breadcrumbs = self.crumbs(here, *self._listing_trail(listing, spec.number, title))
+        if listing.kind != "news":
+            view.feeds += self.feed_links(listing)
+        view.feed_link = self.visible_feed_link(here, listing)
         pages = listing.page_count(size)
         pagination = None
         if pages > 1:
@@ -313,6 +334,7 @@ class ViewBuilder:
         here, c, urls = spec.path, self.site.collections, self.site.urls
         view = self.base(here, {lang: s.archive_index() for lang, s in self.schemes.items() if lang != self.site.lang})
         view.breadcrumbs = self.crumbs(here, (self.t["archive"], here))
+        view.feed_link = self.visible_feed_link(here)
         view.archive = ArchiveView(
             years=[
                 ArchiveYear(
@@ -337,6 +359,7 @@ class ViewBuilder:
         view = self.base(here, translations)
         if here == "":
             view.latest = [self.entry(item, here) for item in self.site.items[: self.site.settings.home_news]]
+            view.feed_link = self.visible_feed_link(here)
         return view
 
 

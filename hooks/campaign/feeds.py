@@ -1,0 +1,148 @@
+"""RSS 2.0 and Atom documents for the planned feeds (site.FeedSpec), made with feedgen.
+
+feedgen has defaults that would make broken or irreproducible feeds; each is
+set deliberately here:
+  - it raises on naive datetimes: every date is aware, in the site's timezone;
+  - the last `link()` call becomes the RSS channel link: `self` first, then
+    the HTML listing;
+  - `FeedEntry.id()` alone gives `<guid isPermaLink="false">`: `guid()` is set
+    after it, as the permalink;
+  - Atom content without a type is text: the article is given as type="html";
+  - `lastBuildDate` / `updated` default to the clock: both are the newest item's;
+  - `add_entry()` prepends: entries are appended, so the feed is newest first;
+  - feedgen 1.0 writes an Atom entry's <link> with its href only, dropping rel,
+    type and length (lkiesow/python-feedgen#135), which would turn the
+    enclosure into a second alternate link: Atom entry links are written by
+    `_AtomEntryLinks` instead.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from datetime import datetime
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+
+from .model import NewsItem
+from .settings import Settings
+from .site import FeedFormat, FeedSpec
+from .summary import Summaries
+from .urls import UrlScheme
+from .views import news_asset_path
+
+
+class FeedWriter:
+    """Renders one language's feeds; URLs are made absolute from `base_url`, that language's site root."""
+
+    def __init__(self, settings: Settings, urls: UrlScheme, base_url: str, summaries: Summaries, author: str, fallback_date: datetime):
+        self.settings = settings
+        self.urls = urls
+        self.base_url = base_url
+        self.summaries = summaries
+        self.author = author  # the feed's author (Atom requires one where entries have none)
+        self.fallback_date = fallback_date  # the date of a feed without items
+
+    def render(self, feed: FeedSpec, fmt: FeedFormat) -> bytes:
+        generator = self._generator(feed, fmt)
+        if fmt.name == "rss":
+            return generator.rss_str(pretty=True)
+        return generator.atom_str(pretty=True)
+
+    def absolute(self, path: str) -> str:
+        return self.base_url + path
+
+    def _generator(self, feed: FeedSpec, fmt: FeedFormat) -> FeedGenerator:
+        self_url = self.absolute(self.urls.feed(feed.listing, fmt.name))
+        updated = self._local(feed.updated() or self.fallback_date)
+        fg = FeedGenerator()
+        if fmt.name == "rss":
+            # RSS has no author element without an e-mail address; Dublin Core's creator says who wrote it.
+            fg.load_extension("dc", atom=False, rss=True)
+        else:
+            fg.register_extension("entry_links", BaseExtension, _AtomEntryLinks, atom=True, rss=False)
+        fg.id(self_url)
+        fg.title(feed.title)
+        fg.description(feed.description)
+        fg.language(self.urls.language.code)
+        fg.author({"name": self.author})
+        fg.link(href=self_url, rel="self", type=fmt.media_type)
+        fg.link(href=self.absolute(self.urls.listing(feed.listing)), rel="alternate", type="text/html")  # last: the RSS <link>
+        fg.updated(updated)  # also RSS's lastBuildDate
+        for item in feed.items:
+            self._add_entry(fg, item, fmt)
+        return fg
+
+    def _add_entry(self, fg: FeedGenerator, item: NewsItem, fmt: FeedFormat) -> None:
+        permalink = self.absolute(self.urls.article(item))
+        fe = fg.add_entry(order="append")
+        fe.id(permalink)
+        fe.guid(permalink, permalink=True)
+        fe.title(item.title)
+        fe.published(self._local(item.date))
+        fe.updated(self._local(item.updated or item.date))
+        if item.author:
+            if fmt.name == "rss":
+                fe.dc.dc_creator(item.author)
+            else:
+                fe.author({"name": item.author})
+        terms = dict.fromkeys([item.category.name(item.lang), *item.tags])  # a tag may repeat the category's name
+        fe.category([{"term": term} for term in terms])
+        summary = self.summaries(item)
+        if summary:
+            fe.description(summary, isSummary=True)
+        if item.html is None:
+            raise RuntimeError(f"{item.source}: not rendered before its feed was written")
+        fe.content(absolute_links(item.html, permalink), type="html")
+        enclosure = self._enclosure(item)
+        if fmt.name == "rss":
+            fe.link(href=permalink)
+            if enclosure:
+                fe.enclosure(*enclosure)
+        else:
+            fe.entry_links.add(href=permalink, rel="alternate", type="text/html")
+            if enclosure:
+                url, length, mime = enclosure
+                fe.entry_links.add(href=url, rel="enclosure", type=mime, length=length)
+
+    def _enclosure(self, item: NewsItem) -> tuple[str, str, str] | None:
+        """The featured image as (url, length in bytes, MIME type), when it is a file of the site."""
+        if item.image is None or item.image.is_external:
+            return None  # its length is not known without fetching it
+        source = self.settings.news_dir / item.source.parent / item.image.src
+        mime, _ = mimetypes.guess_type(source.name)
+        if mime is None or not Path(source).is_file():
+            return None
+        url = self.absolute(news_asset_path(self.urls, item, item.image.src))
+        return url, str(source.stat().st_size), mime
+
+    def _local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.settings.timezone)
+
+
+class _AtomEntryLinks(BaseEntryExtension):
+    """An Atom entry's <link> elements with all their attributes (see the module's notes)."""
+
+    def __init__(self):
+        self.links: list[dict[str, str]] = []
+
+    def add(self, **attributes: str) -> None:
+        self.links.append(attributes)
+
+    def extend_atom(self, entry):
+        for attributes in self.links:
+            lxml.etree.SubElement(entry, "link", attributes)
+        return entry
+
+
+def absolute_links(html: str, base_url: str) -> str:
+    """The HTML fragment with every link and image made absolute: feed readers have no page to resolve against."""
+    if not html.strip():
+        return html
+    wrapper = lxml.html.fragment_fromstring(html, create_parent="div")
+    wrapper.make_links_absolute(base_url, resolve_base_href=False, handle_failures="ignore")
+    serialised = lxml.html.tostring(wrapper, encoding="unicode")
+    return serialised[len("<div>") : -len("</div>")]
