@@ -79,6 +79,9 @@ def test_image_that_does_not_exist_is_reported(tmp_path):
 @pytest.mark.parametrize("setting, value, message", [
     ("page_size", 0, "extra.campaign.page_size: expected a whole number of at least 1, got 0"),
     ("timezone", "Mars/Olympus", "extra.campaign.timezone: unknown time zone 'Mars/Olympus'"),
+    ("feeds", {"length": 0}, "extra.campaign.feeds.length: expected a whole number of at least 1, got 0"),
+    ("feeds", {"tag": True}, "extra.campaign.feeds: unknown key tag; expected length, categories, tags"),
+    ("feeds", {"tags": "yes"}, "extra.campaign.feeds.tags: expected true or false, got 'yes'"),
 ])
 def test_bad_settings_stop_the_build_with_a_clear_message(tmp_path, setting, value, message):
     result = build(make_project(tmp_path, {"2024/a.md": GOOD}, {setting: value}))
