@@ -62,8 +62,12 @@ def news_file(title: str, date: str, category: str = "kinh-te-tap-the", body: st
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + textwrap.dedent(body).strip() + "\n"
 
 
-def make_project(tmp_path: Path, news: dict[str, str | bytes] | None = None, campaign: dict | None = None) -> Path:
-    """A copy of the project; `news` maps paths under news/ to file contents (None: the demo news)."""
+def make_project(tmp_path: Path, news: dict[str, str | bytes] | None = None, campaign: dict | None = None,
+                 plans: dict[str, str | bytes] | None = None) -> Path:
+    """A copy of the project; `news` and `plans` map paths under news/ and plans/ to file contents.
+
+    Without `news`, the demo news; without `plans`, the demo plans if the news is the demo's, else none.
+    """
     project = tmp_path / "project"
     project.mkdir(parents=True)
     for name in ("hooks", "overrides", "i18n", "docs"):
@@ -76,11 +80,13 @@ def make_project(tmp_path: Path, news: dict[str, str | bytes] | None = None, cam
         data["extra"]["campaign"].update(campaign)
         config = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    if news is None:
-        shutil.copytree(ROOT / "news", project / "news")
-    else:
-        for rel, content in news.items():
-            path = project / "news" / rel
+    for folder, files in (("news", news), ("plans", plans if plans is not None or news is not None else None)):
+        if files is None:
+            shutil.copytree(ROOT / folder, project / folder)
+            continue
+        (project / folder).mkdir()
+        for rel, content in files.items():
+            path = project / folder / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(content, bytes):
                 path.write_bytes(content)

@@ -65,13 +65,13 @@ def _shown_statuses(include_drafts: bool) -> set[Status]:
     return {Status.PUBLISHED, Status.DRAFT} if include_drafts else {Status.PUBLISHED}
 
 
-def news_sources(news_dir: Path) -> list[Path]:
-    """Every Markdown file under the news folder, in a stable order.
+def markdown_sources(folder: Path) -> list[Path]:
+    """Every Markdown file under a content folder (news, plans), in a stable order.
 
     Names starting with '.' or '_' are skipped (editor backups, templates).
     """
     found = []
-    for root, dirs, files in os.walk(news_dir):
+    for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         found += [Path(root, f) for f in sorted(files) if f.endswith(".md") and not f.startswith((".", "_"))]
     return found
@@ -80,7 +80,7 @@ def news_sources(news_dir: Path) -> list[Path]:
 def build_catalogue(settings: Settings, project_dir: Path) -> Catalogue:
     catalogue = Catalogue(settings)
     results = []
-    for path in news_sources(settings.news_dir):
+    for path in markdown_sources(settings.news_dir):
         source = PurePosixPath(path.relative_to(settings.news_dir).as_posix())
         shown = Path(os.path.relpath(path, project_dir)).as_posix()
         result = read_news_item(path, source, shown, settings)

@@ -25,13 +25,18 @@ from .catalogue import Catalogue, build_catalogue
 from .i18n import load_strings
 from .model import Status
 from .feeds import FeedWriter
-from .mkdocs_files import add_feeds, add_news_pages, select_docs_language
+from .ical import CalendarWriter
+from .mkdocs_files import add_calendar_files, add_feeds, add_news_pages, select_docs_language
 from .settings import Settings, SettingsError, load_settings
 from .site import LanguageSite, PageSpec
 from .translation_build import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
+from .plan_catalogue import PlanCatalogue, build_plan_catalogue
+from .plan_views import PlanViewBuilder
 from .views import PageView, ViewBuilder
 
 log = get_plugin_logger("campaign")
+
+PLAN_PAGE_KINDS = ("plan", "plans_index", "calendar")
 
 
 class LanguageBuild:
@@ -52,11 +57,14 @@ class LanguageBuild:
         self.is_default = self.lang == self.settings.default_language
         self.preview = os.environ.get(PREVIEW_ENV) == "1"
         self.catalogue: Catalogue = build_catalogue(self.settings, project_dir)
-        self.site = LanguageSite(self.settings, self.catalogue, self.lang, strings, include_drafts=self.preview, site_name=config.site_name)
+        self.plan_catalogue: PlanCatalogue = build_plan_catalogue(self.settings, project_dir)
+        self.site = LanguageSite(self.settings, self.catalogue, self.plan_catalogue, self.lang, strings,
+                                 include_drafts=self.preview, site_name=config.site_name)
         self.specs: dict[str, PageSpec] = {}
         self.doc_versions: dict[str, dict[str, str]] = {}
         self.translation_builds: list[RunningBuild] = []
         self.views: ViewBuilder | None = None
+        self.plan_views: PlanViewBuilder | None = None
         self._configure_site_url(config)
         self._report_sources()
 
@@ -83,6 +91,15 @@ class LanguageBuild:
                 log.info(f"{record.shown}: draft, {'shown for preview' if self.preview else 'not published'}")
             elif record.status is Status.SCHEDULED:
                 log.info(f"{record.shown}: scheduled for {record.item.date.isoformat()}, not published before then")
+        for problem in self.plan_catalogue.problems_for(self.lang):
+            log.warning(str(problem))
+        for plan_record in self.plan_catalogue.records:
+            if plan_record.lang != self.lang:
+                continue
+            if plan_record.plan is None:
+                log.warning(f"{plan_record.shown}: plan left out of the site because of the problems above")
+            elif plan_record.activities_left_out:
+                log.warning(f"{plan_record.shown}: published without {plan_record.activities_left_out} of its activities because of the problems above")
 
     # MkDocs events ----------------------------------------------------------
 
@@ -90,6 +107,8 @@ class LanguageBuild:
         self.doc_versions = select_docs_language(files, config, self.settings, self.lang)
         self.specs = add_news_pages(files, config, self.site)
         self.views = ViewBuilder(self.site, self.root_url)
+        self.plan_views = PlanViewBuilder(self.views)
+        self._add_calendars(files, config)
         if self.is_default:
             # Started after MkDocs has cleaned site_dir, so it cannot wipe their output.
             self.translation_builds = start_translation_builds(config, self.settings)
@@ -106,8 +125,20 @@ class LanguageBuild:
             page.meta = {"title": html.escape(spec.item.title), "template": "campaign/article.html"}
             # The body as read by our reader, not as MkDocs would re-parse it for metadata.
             return spec.item.body
-        page.meta = {"template": f"campaign/{'listing' if spec.kind == 'listing' else 'archive'}.html", "search": {"exclude": True}}
-        page.meta["title"] = html.escape(self.site.listing_title(spec.listing) if spec.listing else self.site.strings["archive_title"])
+        if spec.kind == "plan":
+            page.meta = {"title": html.escape(spec.plan.title), "template": "campaign/plan.html"}
+            return spec.plan.body
+        titles = {
+            "listing": lambda: self.site.listing_title(spec.listing),
+            "archive_index": lambda: self.site.strings["archive_title"],
+            "plans_index": lambda: self.site.strings["plans"],
+            "calendar": lambda: self.site.strings.format("calendar_of_plan", title=spec.plan.title) if spec.plan else self.site.strings["calendar"],
+        }
+        template = {"listing": "listing", "archive_index": "archive", "plans_index": "plans", "calendar": "calendar"}[spec.kind]
+        # Generated pages repeat what articles and plans say: kept out of search.
+        page.meta = {"title": html.escape(titles[spec.kind]()), "template": f"campaign/{template}.html", "search": {"exclude": True}}
+        if spec.kind == "calendar":
+            page.meta["hide"] = ["toc"]  # Material: the month grids get the table of contents' width
         return markdown
 
     def on_page_content(self, content: str, page: Page) -> str:
@@ -124,14 +155,23 @@ class LanguageBuild:
         )
         add_feeds(files, config, self.site, writer)
 
+    def _add_calendars(self, files: Files, config: MkDocsConfig) -> None:
+        writer = CalendarWriter(self.site.urls, config.site_url.rstrip("/") + "/", self.site.strings, config.site_name)
+        add_calendar_files(files, config, self.site, writer)
+
     def page_view(self, page: Page) -> PageView:
         spec = self.specs.get(page.file.src_uri)
+        if spec is not None and spec.kind in PLAN_PAGE_KINDS:
+            return self.plan_views.for_spec(spec)
         if spec is not None:
             return self.views.for_spec(spec)
         key = page.file.src_uri[: -len(".md")] if page.file.src_uri.endswith(".md") else page.file.src_uri
         here = page.url if page.url not in (".", "./") else ""
         translations = {lang: path for lang, path in self.doc_versions.get(key, {}).items() if lang != self.lang}
-        return self.views.plain_page(here, translations)
+        view = self.views.plain_page(here, translations)
+        if here == "":
+            view.campaign_state = self.plan_views.campaign_state(here)
+        return view
 
     def on_post_build(self) -> None:
         failures = wait_for(self.translation_builds)

@@ -7,7 +7,7 @@ Every language must define every key the default language defines.
 from __future__ import annotations
 
 import tomllib
-from datetime import datetime
+from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -34,8 +34,15 @@ class Strings:
         forms = self._table[key]
         return forms.get(self._locale.plural_form(count), forms["other"]).format(count=count)
 
-    def date(self, moment: datetime, style: str = "date_short") -> str:
+    def date(self, moment: datetime | date, style: str = "date_short") -> str:
+        if not isinstance(moment, datetime):
+            moment = datetime.combine(moment, time(12), tzinfo=self._tz)  # a calendar day: noon is that day in any zone
         return format_moment(moment, self._table[style], self.lang, self._tz)
+
+    def weekdays(self) -> list[tuple[str, str]]:
+        """(abbreviated, full) weekday names, Monday first."""
+        days = self._locale.days["format"]
+        return [(days["abbreviated"][n], days["wide"][n]) for n in range(7)]
 
 
 @lru_cache(maxsize=None)

@@ -16,11 +16,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .reader import key_from_name, language_from_name
 from .settings import Settings
 from .feeds import FeedWriter
+from .ical import CalendarWriter
 from .site import FEED_FORMATS, LanguageSite, PageSpec
 
 # News sources are mounted under this virtual folder, so that relative links and
 # images inside an article resolve the way they do next to its Markdown file.
 SOURCE_PREFIX = "_news"
+PLAN_SOURCE_PREFIX = "_plans"
 
 
 def add_news_pages(files: Files, config: MkDocsConfig, site: LanguageSite) -> dict[str, PageSpec]:
@@ -30,6 +32,10 @@ def add_news_pages(files: Files, config: MkDocsConfig, site: LanguageSite) -> di
         if spec.kind == "article":
             src_uri = f"{SOURCE_PREFIX}/{spec.item.source}"
             file = File.generated(config, src_uri, content=spec.item.body, inclusion=InclusionLevel.NOT_IN_NAV)
+            file.dest_uri = spec.path + "index.html"
+        elif spec.kind == "plan":
+            src_uri = f"{PLAN_SOURCE_PREFIX}/{spec.plan.source}"
+            file = File.generated(config, src_uri, content=spec.plan.body, inclusion=InclusionLevel.NOT_IN_NAV)
             file.dest_uri = spec.path + "index.html"
         else:
             src_uri = spec.path + "index.md"
@@ -60,6 +66,14 @@ def add_feeds(files: Files, config: MkDocsConfig, site: LanguageSite, writer: Fe
     for feed in site.feeds.values():
         for fmt in FEED_FORMATS:
             files.append(File.generated(config, site.urls.feed(feed.listing, fmt.name), content=writer.render(feed, fmt)))
+
+
+def add_calendar_files(files: Files, config: MkDocsConfig, site: LanguageSite, writer: CalendarWriter) -> None:
+    """The .ics file of all plans, and one per plan."""
+    t = site.strings
+    files.append(File.generated(config, site.urls.icalendar(), content=writer.render(site.plans, f"{t['calendar']} – {site.site_name}")))
+    for plan in site.plans:
+        files.append(File.generated(config, site.urls.icalendar(plan), content=writer.render([plan], plan.title)))
 
 
 def select_docs_language(files: Files, config: MkDocsConfig, settings: Settings, lang: str) -> dict[str, dict[str, str]]:

@@ -44,6 +44,7 @@ class SourceText:
     frontmatter: dict
     field_lines: dict[str, int]
     body: str
+    node: yaml.Node | None = None  # the YAML tree, for the lines of nested fields
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
@@ -82,11 +83,23 @@ def split_frontmatter(text: str, shown: str) -> tuple[SourceText | None, list[Pr
         return None, [Problem(shown, 1, "frontmatter", f"invalid YAML: {exc}")]
     if not isinstance(data, dict):
         return None, [Problem(shown, 2, "frontmatter", "expected 'field: value' lines, e.g. 'title: ...'")]
-    field_lines = {}
+    field_lines = mapping_lines(node)
+    return SourceText(data, field_lines, "\n".join(lines[end + 1 :]), node), []
+
+
+def mapping_lines(node: yaml.Node | None) -> dict[str, int]:
+    """The file line of each key of a YAML mapping node (the frontmatter starts on line 2)."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): key.start_mark.line + 2 for key, _ in node.value}
+
+
+def child_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            field_lines[str(key_node.value)] = key_node.start_mark.line + 2
-    return SourceText(data, field_lines, "\n".join(lines[end + 1 :])), []
+        for key_node, value_node in node.value:
+            if key_node.value == key:
+                return value_node
+    return None
 
 
 def language_from_name(source: PurePosixPath, settings: Settings) -> str:
@@ -117,56 +130,43 @@ def read_news_item(path: Path, source: PurePosixPath, shown: str, settings: Sett
     return _Validator(parsed, path, source, shown, settings, lang).run()
 
 
-class _Validator:
-    """Checks each field of one item and collects every problem."""
+class FieldReader:
+    """Reads typed fields out of one YAML mapping, with a Problem for each mistake.
 
-    def __init__(self, parsed: SourceText, path: Path, source: PurePosixPath, shown: str, settings: Settings, lang: str):
-        self.data = parsed.frontmatter
-        self.lines = parsed.field_lines
-        self.body = parsed.body
-        self.path, self.source, self.shown, self.settings, self.lang = path, source, shown, settings, lang
-        self.problems: list[Problem] = []
+    `prefix` and `context` place a nested mapping (an activity of a plan) in
+    the messages; `line` is used for fields the mapping does not have.
+    """
+
+    def __init__(self, data: dict, lines: dict[str, int], shown: str, settings: Settings, problems: list[Problem] | None = None,
+                 prefix: str = "", context: str = "", line: int | None = None):
+        self.data, self.lines, self.shown, self.settings = data, lines, shown, settings
+        self.problems: list[Problem] = [] if problems is None else problems
+        self.prefix, self.context, self.line = prefix, context, line
 
     def problem(self, name: str, message: str) -> None:
-        self.problems.append(Problem(self.shown, self.lines.get(name), name, message))
+        self.problems.append(Problem(self.shown, self.lines.get(name, self.line), self.prefix + name, self.context + message))
 
-    def run(self) -> ReadResult:
+    def unknown_fields(self, known: tuple[str, ...]) -> None:
         for name in self.data:
-            if name not in FIELDS:
-                self.problem(str(name), f"unknown field; known fields are: {', '.join(FIELDS)}")
+            if name not in known:
+                self.problem(str(name), f"unknown field; known fields are: {', '.join(known)}")
 
-        lang = self.data.get("lang", self.lang)
+    def language(self, default: str) -> str:
+        lang = self.data.get("lang", default)
         if lang not in self.settings.languages:
             self.problem("lang", f"expected one of {', '.join(self.settings.languages)}, got {lang!r}")
-            lang = self.lang
+            return default
+        return lang
 
-        title = self.text("title", required=True)
-        date = self.moment("date", required=True)
-        updated = self.moment("updated")
-        category = None
-        category_name = self.text("category", required=True)
-        if category_name is not None:
-            category = self.settings.category(category_name)
-            if category is None:
-                self.problem("category", f"unknown category {category_name!r}; known categories: {self.settings.category_choices()}")
-        tags = self.tags()
-        image = self.image()
-        slug = self.slug(title)
-        translation_key = self.text("translation_key") or key_from_name(self.source, self.settings)
-        draft = self.data.get("draft", False)
-        if not isinstance(draft, bool):
-            self.problem("draft", f"expected true or false, got {draft!r}")
-
-        if self.problems or None in (title, date, category) or not slug:
-            return ReadResult(lang, None, self.problems)
-        return ReadResult(lang, NewsItem(
-            source=self.source, lang=lang, title=title, date=date, updated=updated,
-            category=category, slug=slug, translation_key=translation_key, body=self.body,
-            tags=tags, author=self.text("author"), summary=self.text("summary"),
-            image=image, draft=draft,
-        ))
+    def flag(self, name: str, default: bool = False) -> bool:
+        value = self.data.get(name, default)
+        if not isinstance(value, bool):
+            self.problem(name, f"expected true or false, got {value!r}")
+            return default
+        return value
 
     def text(self, name: str, required: bool = False) -> str | None:
+        """One line of plain text, spaces normalised."""
         value = self.data.get(name)
         if value is None:
             if required:
@@ -182,16 +182,68 @@ class _Validator:
         return value or None
 
     def moment(self, name: str, required: bool = False):
+        parsed = self.moment_and_time(name, required)
+        return parsed[0] if parsed else None
+
+    def moment_and_time(self, name: str, required: bool = False) -> tuple | None:
+        """(aware datetime, whether a time of day was given), or None."""
         value = self.data.get(name)
         if value is None:
             if required:
                 self.problem(name, "missing; this field is required")
             return None
         try:
-            return parse_datetime(value, self.settings.timezone)[0]
+            return parse_datetime(value, self.settings.timezone)
         except DateError as exc:
             self.problem(name, str(exc))
             return None
+
+
+    def slug(self, title: str | None) -> str | None:
+        given = self.text("slug")
+        slug = slugify(given or title or "")
+        if given is not None and not slug:
+            self.problem("slug", f"expected letters, digits and hyphens, got {given!r}")
+        elif title and not slug:
+            self.problem("title", "has no letters or digits to make a URL from; add a 'slug' field")
+        return slug or None
+
+
+class _Validator(FieldReader):
+    """Checks each field of one news item and collects every problem."""
+
+    def __init__(self, parsed: SourceText, path: Path, source: PurePosixPath, shown: str, settings: Settings, lang: str):
+        super().__init__(parsed.frontmatter, parsed.field_lines, shown, settings)
+        self.body = parsed.body
+        self.path, self.source, self.lang = path, source, lang
+
+    def run(self) -> ReadResult:
+        self.unknown_fields(FIELDS)
+        lang = self.language(self.lang)
+
+        title = self.text("title", required=True)
+        date = self.moment("date", required=True)
+        updated = self.moment("updated")
+        category = None
+        category_name = self.text("category", required=True)
+        if category_name is not None:
+            category = self.settings.category(category_name)
+            if category is None:
+                self.problem("category", f"unknown category {category_name!r}; known categories: {self.settings.category_choices()}")
+        tags = self.tags()
+        image = self.image()
+        slug = self.slug(title)
+        translation_key = self.text("translation_key") or key_from_name(self.source, self.settings)
+        draft = self.flag("draft")
+
+        if self.problems or None in (title, date, category) or not slug:
+            return ReadResult(lang, None, self.problems)
+        return ReadResult(lang, NewsItem(
+            source=self.source, lang=lang, title=title, date=date, updated=updated,
+            category=category, slug=slug, translation_key=translation_key, body=self.body,
+            tags=tags, author=self.text("author"), summary=self.text("summary"),
+            image=image, draft=draft,
+        ))
 
     def tags(self) -> tuple[str, ...]:
         value = self.data.get("tags")
@@ -227,15 +279,6 @@ class _Validator:
             elif news_dir not in target.parents:
                 self.problem("image", f"{src!r} is outside the news folder; keep images inside {news_dir.name}/")
         return image
-
-    def slug(self, title: str | None) -> str | None:
-        given = self.text("slug")
-        slug = slugify(given or title or "")
-        if given is not None and not slug:
-            self.problem("slug", f"expected letters, digits and hyphens, got {given!r}")
-        elif title and not slug:
-            self.problem("title", "has no letters or digits to make a URL from; add a 'slug' field")
-        return slug or None
 
 
 def _describe(value) -> str:

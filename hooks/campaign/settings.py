@@ -39,6 +39,8 @@ class Language:
     category: str = "category"
     tag: str = "tag"
     page: str = "page"
+    plans: str = "plans"
+    calendar: str = "calendar"
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class FeedSettings:
 @dataclass(frozen=True)
 class Settings:
     news_dir: Path
+    plans_dir: Path
     timezone: ZoneInfo
     default_language: str
     languages: dict[str, Language]
@@ -96,6 +99,8 @@ class Settings:
         )
 
 
+URL_SEGMENTS = ("news", "archive", "category", "tag", "page", "plans", "calendar")
+
 DEFAULT_LANGUAGES = {
     "vi": {
         "name": "Tiếng Việt",
@@ -106,6 +111,8 @@ DEFAULT_LANGUAGES = {
         "category": "chuyen-muc",
         "tag": "the",
         "page": "trang",
+        "plans": "ke-hoach",
+        "calendar": "lich-hoat-dong",
     },
     "en": {
         "name": "English",
@@ -116,6 +123,8 @@ DEFAULT_LANGUAGES = {
         "category": "category",
         "tag": "tag",
         "page": "page",
+        "plans": "plans",
+        "calendar": "calendar",
     },
 }
 
@@ -141,7 +150,7 @@ def load_settings(extra: dict, config_dir: Path, environ: dict | None = None) ->
             name=spec["name"],
             config_file=spec["config"],
             prefix=str(spec["prefix"]).strip("/"),
-            **{k: str(spec[k]).strip("/") for k in ("news", "archive", "category", "tag", "page") if k in spec},
+            **{k: str(spec[k]).strip("/") for k in URL_SEGMENTS if k in spec},
         )
     default_language = raw.get("default_language", next(iter(languages)))
     if default_language not in languages:
@@ -161,6 +170,7 @@ def load_settings(extra: dict, config_dir: Path, environ: dict | None = None) ->
 
     return Settings(
         news_dir=(config_dir / raw.get("news_dir", "news")).resolve(),
+        plans_dir=(config_dir / raw.get("plans_dir", "plans")).resolve(),
         i18n_dir=(config_dir / raw.get("i18n_dir", "i18n")).resolve(),
         timezone=tz,
         default_language=default_language,

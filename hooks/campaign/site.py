@@ -1,4 +1,4 @@
-"""One language's side of the site: which pages the news becomes, and where.
+"""One language's side of the site: which pages the news and plans become, and where.
 
 This is the plan of the generated pages (articles, news listings, archives),
 independent of MkDocs; `mkdocs_files` turns it into MkDocs files.
@@ -12,7 +12,10 @@ from datetime import datetime
 from .catalogue import Catalogue
 from .collections import Collections, Listing, build_collections, neighbours
 from .i18n import Strings
+from .activity_calendar import ActivityCalendar, build_calendar
 from .model import NewsItem
+from .plan import Plan
+from .plan_catalogue import PlanCatalogue
 from .settings import Settings
 from .summary import Summaries
 from .urls import UrlScheme
@@ -20,11 +23,12 @@ from .urls import UrlScheme
 
 @dataclass(frozen=True)
 class PageSpec:
-    kind: str  # "article", "listing" or "archive_index"
+    kind: str  # "article", "listing", "archive_index", "plan", "plans_index" or "calendar"
     path: str  # directory path within this language's site, e.g. "tin-tuc/2024/02/slug/"
     item: NewsItem | None = None
     listing: Listing | None = None
     number: int = 1  # page number within a paginated listing
+    plan: Plan | None = None  # a plan's page, or the calendar of one plan (None: of all plans)
 
 
 @dataclass(frozen=True)
@@ -52,8 +56,12 @@ class FeedSpec:
 
 
 class LanguageSite:
-    def __init__(self, settings: Settings, catalogue: Catalogue, lang: str, strings: Strings, include_drafts: bool, site_name: str):
+    def __init__(self, settings: Settings, catalogue: Catalogue, plan_catalogue: PlanCatalogue, lang: str, strings: Strings,
+                 include_drafts: bool, site_name: str):
         self.site_name = site_name
+        self.plan_catalogue = plan_catalogue
+        self.plans: list[Plan] = plan_catalogue.plans(lang)
+        self.calendar: ActivityCalendar = build_calendar(self.plans)
         self.settings = settings
         self.catalogue = catalogue
         self.lang = lang
@@ -73,6 +81,11 @@ class LanguageSite:
         for listing in self.collections.all_listings():
             for number in range(1, listing.page_count(self.settings.page_size) + 1):
                 pages.append(PageSpec("listing", self.urls.listing(listing, number), listing=listing, number=number))
+        pages.append(PageSpec("plans_index", self.urls.plans_index()))
+        pages.append(PageSpec("calendar", self.urls.calendar()))
+        for plan in self.plans:
+            pages.append(PageSpec("plan", self.urls.plan(plan), plan=plan))
+            pages.append(PageSpec("calendar", self.urls.calendar(plan), plan=plan))
         return pages
 
     def _plan_feeds(self) -> dict[tuple, FeedSpec]:

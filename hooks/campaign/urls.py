@@ -13,6 +13,7 @@ from slugify import slugify
 
 from .collections import Listing
 from .model import NewsItem
+from .plan import Activity, Plan
 from .settings import Category, Language, Settings
 
 
@@ -68,6 +69,24 @@ class UrlScheme:
         folder = "" if listing.kind == "news" else self.listing(listing)
         return f"{folder}{fmt}.xml"
 
+    def plans_index(self) -> str:
+        return f"{self.language.plans}/"
+
+    def plan(self, plan: Plan) -> str:
+        return f"{self.language.plans}/{plan.slug}/"
+
+    def calendar(self, plan: Plan | None = None) -> str:
+        """The activity calendar of all plans, or of one plan."""
+        return f"{self.language.calendar}/" + (f"{plan.slug}/" if plan else "")
+
+    def activity(self, plan: Plan, activity: Activity) -> str:
+        """An activity's details, in the agenda of the calendar of all plans."""
+        return f"{self.calendar()}#{activity_anchor(plan, activity)}"
+
+    def icalendar(self, plan: Plan | None = None) -> str:
+        """lich-hoat-dong.ics at the language's root (see `feed`), or ke-hoach/<slug>.ics beside the plan."""
+        return f"{self.language.plans}/{plan.slug}.ics" if plan else f"{self.language.calendar}.ics"
+
     def paginated(self, first_page: str, page: int) -> str:
         return first_page if page == 1 else f"{first_page}{self.language.page}/{page}/"
 
@@ -78,14 +97,19 @@ class UrlScheme:
         return posixpath.join(self.language.prefix, page_path) if self.language.prefix else page_path
 
 
+def activity_anchor(plan: Plan, activity: Activity) -> str:
+    return f"{plan.slug}--{activity.id}"
+
+
 def relative_url(target: str, current: str) -> str:
     """Link from the page at site path `current` to site path `target`.
 
     Both are paths from the root of the whole site ending in '/' for
     directories, so a link from a Vietnamese page can reach an English one.
     """
+    target, hash_mark, fragment = target.partition("#")
     base = posixpath.dirname(current) if not current.endswith("/") else current.rstrip("/")
     rel = posixpath.relpath(target or ".", base or ".")
     if (target == "" or target.endswith("/")) and not rel.endswith("/"):
         rel = "./" if rel == "." else rel + "/"
-    return rel
+    return rel + hash_mark + fragment

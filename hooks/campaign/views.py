@@ -87,6 +87,13 @@ class PageView:
     news_url: str = ""
     feeds: list[FeedLink] = field(default_factory=list)  # the language's news feeds, then this listing's own
     feed_link: Link | None = None  # a visible "RSS" link, on listings, the archive and the home page
+    # Plans and the calendar (plan_views.py).
+    plan: object | None = None  # PlanView
+    plans: list = field(default_factory=list)  # (link, number, period) of each plan
+    calendar: object | None = None  # CalendarView
+    campaign_state: object | None = None  # CampaignStateView, on the home page
+    calendar_feeds: list[Link] = field(default_factory=list)  # .ics files, absolute URLs
+    json_ld: str | None = None  # schema.org data, already safe inside <script>
 
     @property
     def hreflang(self) -> list[AlternateView]:

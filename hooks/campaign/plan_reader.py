@@ -1,0 +1,196 @@
+"""Read one plan file (`type: plan`) into a Plan, or into the problems that keep it out.
+
+A problem in the plan's own fields leaves the plan out; a problem in one
+activity leaves out that activity only. Activities are numbered from 1 in
+messages: `activities[3].end` is the third activity's `end`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from pathlib import Path, PurePosixPath
+
+from slugify import slugify
+
+from .plan import Activity, DateRange, Plan
+from .problems import Problem
+from .reader import FieldReader, SourceText, child_node, key_from_name, language_from_name, mapping_lines, read_text, split_frontmatter
+from .settings import Settings
+
+PLAN_FIELDS = (
+    "type", "title", "lang", "translation_key", "slug", "number", "issued", "issuer", "signed_by",
+    "theme", "messages", "period", "peak", "activities", "updated",
+)
+ACTIVITY_FIELDS = ("id", "title", "start", "end", "all_day", "location", "lead", "tentative", "description")
+
+
+@dataclass
+class PlanReadResult:
+    lang: str
+    plan: Plan | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_plan(path: Path, source: PurePosixPath, shown: str, settings: Settings) -> PlanReadResult:
+    lang = language_from_name(source, settings)
+    text, problems = read_text(path, shown)
+    if text is None:
+        return PlanReadResult(lang, None, problems)
+    parsed, problems = split_frontmatter(text, shown)
+    if parsed is None:
+        return PlanReadResult(lang, None, problems)
+    return _PlanValidator(parsed, source, shown, settings, lang).run()
+
+
+class _PlanValidator(FieldReader):
+    def __init__(self, parsed: SourceText, source: PurePosixPath, shown: str, settings: Settings, lang: str):
+        super().__init__(parsed.frontmatter, parsed.field_lines, shown, settings)
+        self.parsed, self.source, self.lang = parsed, source, lang
+
+    def run(self) -> PlanReadResult:
+        self.unknown_fields(PLAN_FIELDS)
+        if self.data.get("type") != "plan":
+            self.problem("type", f"expected 'type: plan' in a file of {self.settings.plans_dir.name}/, got {self.data.get('type')!r}")
+        lang = self.language(self.lang)
+        title = self.text("title", required=True)
+        slug = self.slug(title)
+        number = self.text("number")
+        issued = self.moment("issued")
+        issuer = self.text("issuer", required=True)
+        period = self.date_range("period", required=True)
+        peak = self.date_range("peak")
+        if period and peak and not period.covers(peak):
+            self.problem("peak", f"{_show(peak)} is not within the period {_show(period)}")
+        messages = self.text_list("messages")
+        plan_problems = list(self.problems)
+
+        activities = self.activities()
+        if plan_problems or None in (title, issuer, period) or not slug:
+            return PlanReadResult(lang, None, self.problems)
+        return PlanReadResult(lang, Plan(
+            source=self.source, lang=lang, title=title, slug=slug,
+            translation_key=self.text("translation_key") or key_from_name(self.source, self.settings),
+            number=number, issued=issued.date() if issued else None, issuer=issuer, period=period, body=self.parsed.body,
+            signed_by=self.text("signed_by"), theme=self.text("theme"), messages=messages, peak=peak,
+            updated=self.moment("updated"), activities=activities,
+        ), self.problems)
+
+    def date_range(self, name: str, required: bool = False) -> DateRange | None:
+        value = self.data.get(name)
+        if value is None:
+            if required:
+                self.problem(name, "missing; expected {start: 2024-01-01, end: 2024-12-31}")
+            return None
+        if not isinstance(value, dict) or set(value) != {"start", "end"}:
+            self.problem(name, "expected a start and an end, e.g. {start: 2024-03-29, end: 2024-04-29}")
+            return None
+        inner = FieldReader(value, mapping_lines(child_node(self.parsed.node, name)), self.shown, self.settings,
+                            self.problems, prefix=f"{name}.", line=self.lines.get(name))
+        start, end = inner.moment("start"), inner.moment("end")
+        if start is None or end is None:
+            return None
+        if end < start:
+            inner.problem("end", f"{end.date().isoformat()} is before the start {start.date().isoformat()}")
+            return None
+        return DateRange(start.date(), end.date())
+
+    def text_list(self, name: str) -> tuple[str, ...]:
+        value = self.data.get(name)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problem(name, "expected a list of sentences, one per line starting with '- '")
+            return ()
+        return tuple(" ".join(v.split()) for v in value)
+
+    def activities(self) -> list[Activity]:
+        value = self.data.get("activities")
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem("activities", "expected a list of activities, each starting with '- title: ...'")
+            return []
+        nodes = child_node(self.parsed.node, "activities")
+        node_list = nodes.value if nodes is not None and hasattr(nodes, "value") and isinstance(nodes.value, list) else []
+        activities, ids = [], {}
+        for number, data in enumerate(value, start=1):
+            node = node_list[number - 1] if number <= len(node_list) else None
+            line = node.start_mark.line + 2 if node is not None else self.lines.get("activities")
+            activity = _ActivityReader(data, node, number, line, self).read()
+            if activity is None:
+                continue
+            if activity.id in ids:
+                first = ids[activity.id]
+                self.problems.append(Problem(
+                    self.shown, line, f"activities[{number}].id",
+                    f"“{activity.title}”: id {activity.id!r} is already used by activity {first.number} (“{first.title}”); give one of them its own 'id'",
+                ))
+                continue
+            ids[activity.id] = activity
+            activities.append(activity)
+        return activities
+
+
+class _ActivityReader(FieldReader):
+    def __init__(self, data, node, number: int, line: int | None, plan: _PlanValidator):
+        self.raw = data
+        title = data.get("title") if isinstance(data, dict) else None
+        label = f"“{' '.join(str(title).split())}”: " if isinstance(title, str) and title.strip() else "(no title): "
+        super().__init__(data if isinstance(data, dict) else {}, mapping_lines(node), plan.shown, plan.settings, plan.problems,
+                         prefix=f"activities[{number}].", context=label, line=line)
+        self.number = number
+
+    def read(self) -> Activity | None:
+        if not isinstance(self.raw, dict):
+            self.problems.append(Problem(self.shown, self.line, f"activities[{self.number}]", "expected 'title:', 'start:' and the other fields of an activity"))
+            return None
+        before = len(self.problems)
+        self.unknown_fields(ACTIVITY_FIELDS)
+        title = self.text("title", required=True)
+        start = self.moment_and_time("start", required=True)
+        end = self.moment_and_time("end")
+        timed = start is not None and start[1]
+        all_day = self.flag("all_day", default=not timed)
+        if start is not None:
+            if all_day and timed:
+                self.problem("all_day", "is true, but start has a time of day; remove the time or 'all_day'")
+            elif not all_day and not timed:
+                self.problem("start", "has no time of day, but all_day is false; write it like 2024-04-02 08:00")
+        if start is not None and end is not None:
+            if all_day and end[1]:
+                self.problem("end", "has a time of day, but the activity lasts whole days; remove the time")
+            elif not all_day and not end[1]:
+                self.problem("end", "needs a time of day like start, e.g. 2024-04-02 17:00")
+            elif end[0] < start[0]:
+                self.problem("end", f"{_moment(end)} is before the start {_moment(start)}")
+        given_id = self.text("id")
+        activity_id = slugify(given_id or title or "")
+        if given_id is not None and not activity_id:
+            self.problem("id", f"expected letters, digits and hyphens, got {given_id!r}")
+        tentative = self.flag("tentative")
+        if len(self.problems) > before or title is None or start is None or not activity_id:
+            return None
+        tz = self.settings.timezone
+        starts, ends = start[0].astimezone(tz), end[0].astimezone(tz) if end else None
+        return Activity(
+            id=activity_id, number=self.number, title=title,
+            start=_day_start(starts) if all_day else starts,
+            end=(_day_start(ends) if all_day else ends) if ends else None,
+            all_day=all_day, location=self.text("location"), lead=self.text("lead"),
+            tentative=tentative, description=self.text("description"),
+        )
+
+
+def _day_start(moment: datetime) -> datetime:
+    return datetime.combine(moment.date(), time(), tzinfo=moment.tzinfo)
+
+
+def _moment(parsed: tuple[datetime, bool]) -> str:
+    moment, has_time = parsed
+    return moment.strftime("%Y-%m-%d %H:%M") if has_time else moment.date().isoformat()
+
+
+def _show(span: DateRange) -> str:
+    return f"{span.start.isoformat()} – {span.end.isoformat()}"
+
