@@ -15,7 +15,7 @@ from slugify import slugify
 
 from .plan import Activity, DateRange, Plan
 from .problems import Problem
-from .reader import FieldReader, SourceText, child_node, key_from_name, language_from_name, mapping_lines, read_text, split_frontmatter
+from .reader import FieldReader, SourceText, child_node, key_from_name, language_from_name, mapping_lines, read_source
 from .settings import Settings
 
 PLAN_FIELDS = (
@@ -34,10 +34,7 @@ class PlanReadResult:
 
 def read_plan(path: Path, source: PurePosixPath, shown: str, settings: Settings) -> PlanReadResult:
     lang = language_from_name(source, settings)
-    text, problems = read_text(path, shown)
-    if text is None:
-        return PlanReadResult(lang, None, problems)
-    parsed, problems = split_frontmatter(text, shown)
+    parsed, problems = read_source(path, shown)
     if parsed is None:
         return PlanReadResult(lang, None, problems)
     return _PlanValidator(parsed, source, shown, settings, lang).run()

@@ -119,12 +119,17 @@ def key_from_name(source: PurePosixPath, settings: Settings) -> str:
     return str(source.with_name(stem))
 
 
-def read_news_item(path: Path, source: PurePosixPath, shown: str, settings: Settings) -> ReadResult:
-    lang = language_from_name(source, settings)
+def read_source(path: Path, shown: str) -> tuple[SourceText | None, list[Problem]]:
+    """A content file's text split into frontmatter and body, or why it could not be."""
     text, problems = read_text(path, shown)
     if text is None:
-        return ReadResult(lang, None, problems)
-    parsed, problems = split_frontmatter(text, shown)
+        return None, problems
+    return split_frontmatter(text, shown)
+
+
+def read_news_item(path: Path, source: PurePosixPath, shown: str, settings: Settings) -> ReadResult:
+    lang = language_from_name(source, settings)
+    parsed, problems = read_source(path, shown)
     if parsed is None:
         return ReadResult(lang, None, problems)
     return _Validator(parsed, path, source, shown, settings, lang).run()
