@@ -367,3 +367,9 @@ def test_demo_site_has_both_plans_in_both_languages(demo_build):
     calendar = demo_build.page("lich-hoat-dong/")
     assert calendar_cell(calendar, date(2024, 4, 2)).find("a", string="Lễ phát động Tháng hành động và kỷ niệm Ngày Hợp tác xã Việt Nam")
     assert demo_build.exists("en/calendar/") and demo_build.exists("en/calendar.ics")
+    index = demo_build.page("ke-hoach/")
+    assert [resolve("ke-hoach/", a["href"]) for a in index.select(".campaign-plans a")] == [
+        "ke-hoach/ke-hoach-70-2024/", "ke-hoach/thua-thien-hue-2024/",
+    ]
+    nav = [a.get_text(strip=True) for a in demo_build.page("").select(".md-nav--primary .md-nav__link")]
+    assert "Kế hoạch" in nav and "Lịch hoạt động" in nav
