@@ -13,16 +13,12 @@ from pathlib import Path, PurePosixPath
 
 from slugify import slugify
 
+from .fields import ACTIVITY_FIELDS, DATE_RANGE_FIELDS, PLAN_FIELDS
 from .plan import Activity, DateRange, Plan
 from .problems import Problem
 from .reader import FieldReader, SourceText, child_node, key_from_name, language_from_name, mapping_lines, read_source
 from .settings import Settings
 
-PLAN_FIELDS = (
-    "type", "title", "lang", "translation_key", "slug", "number", "issued", "issuer", "signed_by",
-    "theme", "messages", "period", "peak", "activities", "updated",
-)
-ACTIVITY_FIELDS = ("id", "title", "start", "end", "all_day", "location", "lead", "tentative", "description")
 
 
 @dataclass
@@ -42,20 +38,20 @@ def read_plan(path: Path, source: PurePosixPath, shown: str, settings: Settings)
 
 class _PlanValidator(FieldReader):
     def __init__(self, parsed: SourceText, source: PurePosixPath, shown: str, settings: Settings, lang: str):
-        super().__init__(parsed.frontmatter, parsed.field_lines, shown, settings)
+        super().__init__(PLAN_FIELDS, parsed.frontmatter, parsed.field_lines, shown, settings)
         self.parsed, self.source, self.lang = parsed, source, lang
 
     def run(self) -> PlanReadResult:
-        self.unknown_fields(PLAN_FIELDS)
+        self.unknown_fields()
         if self.data.get("type") != "plan":
             self.problem("type", f"expected 'type: plan' in a file of {self.settings.plans_dir.name}/, got {self.data.get('type')!r}")
         lang = self.language(self.lang)
-        title = self.text("title", required=True)
+        title = self.text("title")
         slug = self.slug(title)
         number = self.text("number")
         issued = self.moment("issued")
-        issuer = self.text("issuer", required=True)
-        period = self.date_range("period", required=True)
+        issuer = self.text("issuer")
+        period = self.date_range("period")
         peak = self.date_range("peak")
         if period and peak and not period.covers(peak):
             self.problem("peak", f"{_show(peak)} is not within the period {_show(period)}")
@@ -73,16 +69,16 @@ class _PlanValidator(FieldReader):
             updated=self.moment("updated"), activities=activities,
         ), self.problems)
 
-    def date_range(self, name: str, required: bool = False) -> DateRange | None:
+    def date_range(self, name: str) -> DateRange | None:
         value = self.data.get(name)
         if value is None:
-            if required:
+            if self.is_required(name):
                 self.problem(name, "missing; expected {start: 2024-01-01, end: 2024-12-31}")
             return None
         if not isinstance(value, dict) or set(value) != {"start", "end"}:
             self.problem(name, "expected a start and an end, e.g. {start: 2024-03-29, end: 2024-04-29}")
             return None
-        inner = FieldReader(value, mapping_lines(child_node(self.parsed.node, name)), self.shown, self.settings,
+        inner = FieldReader(DATE_RANGE_FIELDS, value, mapping_lines(child_node(self.parsed.node, name)), self.shown, self.settings,
                             self.problems, prefix=f"{name}.", line=self.lines.get(name))
         start, end = inner.moment("start"), inner.moment("end")
         if start is None or end is None:
@@ -134,7 +130,7 @@ class _ActivityReader(FieldReader):
         self.raw = data
         title = data.get("title") if isinstance(data, dict) else None
         label = f"“{' '.join(str(title).split())}”: " if isinstance(title, str) and title.strip() else "(no title): "
-        super().__init__(data if isinstance(data, dict) else {}, mapping_lines(node), plan.shown, plan.settings, plan.problems,
+        super().__init__(ACTIVITY_FIELDS, data if isinstance(data, dict) else {}, mapping_lines(node), plan.shown, plan.settings, plan.problems,
                          prefix=f"activities[{number}].", context=label, line=line)
         self.number = number
 
@@ -143,9 +139,9 @@ class _ActivityReader(FieldReader):
             self.problems.append(Problem(self.shown, self.line, f"activities[{self.number}]", "expected 'title:', 'start:' and the other fields of an activity"))
             return None
         before = len(self.problems)
-        self.unknown_fields(ACTIVITY_FIELDS)
-        title = self.text("title", required=True)
-        start = self.moment_and_time("start", required=True)
+        self.unknown_fields()
+        title = self.text("title")
+        start = self.moment_and_time("start")
         end = self.moment_and_time("end")
         timed = start is not None and start[1]
         all_day = self.flag("all_day", default=not timed)

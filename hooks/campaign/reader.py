@@ -15,6 +15,7 @@ import yaml
 from slugify import slugify
 
 from .dates import DateError, parse_datetime
+from .fields import NEWS_FIELDS, FieldSet
 from .model import FeaturedImage, NewsItem
 from .problems import Problem
 from .settings import Settings
@@ -24,10 +25,6 @@ try:  # libyaml is much faster on large sites; PyYAML's pure Python is the fallb
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader
 
-FIELDS = (
-    "title", "date", "lang", "category", "tags", "author", "summary", "image", "image_alt",
-    "image_caption", "slug", "translation_key", "draft", "updated",
-)
 
 
 @dataclass
@@ -142,19 +139,22 @@ class FieldReader:
     the messages; `line` is used for fields the mapping does not have.
     """
 
-    def __init__(self, data: dict, lines: dict[str, int], shown: str, settings: Settings, problems: list[Problem] | None = None,
-                 prefix: str = "", context: str = "", line: int | None = None):
-        self.data, self.lines, self.shown, self.settings = data, lines, shown, settings
+    def __init__(self, fields: FieldSet, data: dict, lines: dict[str, int], shown: str, settings: Settings,
+                 problems: list[Problem] | None = None, prefix: str = "", context: str = "", line: int | None = None):
+        self.fields, self.data, self.lines, self.shown, self.settings = fields, data, lines, shown, settings
         self.problems: list[Problem] = [] if problems is None else problems
         self.prefix, self.context, self.line = prefix, context, line
 
     def problem(self, name: str, message: str) -> None:
         self.problems.append(Problem(self.shown, self.lines.get(name, self.line), self.prefix + name, self.context + message))
 
-    def unknown_fields(self, known: tuple[str, ...]) -> None:
+    def unknown_fields(self) -> None:
         for name in self.data:
-            if name not in known:
-                self.problem(str(name), f"unknown field; known fields are: {', '.join(known)}")
+            if name not in self.fields.names:
+                self.problem(str(name), f"unknown field; known fields are: {', '.join(self.fields.names)}")
+
+    def is_required(self, name: str) -> bool:
+        return self.fields[name].required
 
     def language(self, default: str) -> str:
         lang = self.data.get("lang", default)
@@ -170,8 +170,9 @@ class FieldReader:
             return default
         return value
 
-    def text(self, name: str, required: bool = False) -> str | None:
+    def text(self, name: str) -> str | None:
         """One line of plain text, spaces normalised."""
+        required = self.is_required(name)
         value = self.data.get(name)
         if value is None:
             if required:
@@ -186,15 +187,15 @@ class FieldReader:
             return None
         return value or None
 
-    def moment(self, name: str, required: bool = False):
-        parsed = self.moment_and_time(name, required)
+    def moment(self, name: str):
+        parsed = self.moment_and_time(name)
         return parsed[0] if parsed else None
 
-    def moment_and_time(self, name: str, required: bool = False) -> tuple | None:
+    def moment_and_time(self, name: str) -> tuple | None:
         """(aware datetime, whether a time of day was given), or None."""
         value = self.data.get(name)
         if value is None:
-            if required:
+            if self.is_required(name):
                 self.problem(name, "missing; this field is required")
             return None
         try:
@@ -218,19 +219,19 @@ class _Validator(FieldReader):
     """Checks each field of one news item and collects every problem."""
 
     def __init__(self, parsed: SourceText, path: Path, source: PurePosixPath, shown: str, settings: Settings, lang: str):
-        super().__init__(parsed.frontmatter, parsed.field_lines, shown, settings)
+        super().__init__(NEWS_FIELDS, parsed.frontmatter, parsed.field_lines, shown, settings)
         self.body = parsed.body
         self.path, self.source, self.lang = path, source, lang
 
     def run(self) -> ReadResult:
-        self.unknown_fields(FIELDS)
+        self.unknown_fields()
         lang = self.language(self.lang)
 
-        title = self.text("title", required=True)
-        date = self.moment("date", required=True)
+        title = self.text("title")
+        date = self.moment("date")
         updated = self.moment("updated")
         category = None
-        category_name = self.text("category", required=True)
+        category_name = self.text("category")
         if category_name is not None:
             category = self.settings.category(category_name)
             if category is None:
