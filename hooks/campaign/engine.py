@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import os
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -65,6 +66,8 @@ class LanguageBuild:
         self.translation_builds: list[RunningBuild] = []
         self.views: ViewBuilder | None = None
         self.plan_views: PlanViewBuilder | None = None
+        self.rendered = 0
+        self.last_progress = time.monotonic()
         self._configure_site_url(config)
         self._report_sources()
 
@@ -145,7 +148,19 @@ class LanguageBuild:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None and spec.kind == "article":
             spec.item.html = content  # rendered once; listings and feeds reuse it
+            self.rendered += 1
+            self._log_progress()
         return content
+
+    def _log_progress(self) -> None:
+        """On big sites, say how far rendering has come, at most every `progress_every` seconds."""
+        total = len(self.site.items)
+        if total < self.settings.progress_after:
+            return
+        now = time.monotonic()
+        if now - self.last_progress >= self.settings.progress_every or self.rendered == total:
+            self.last_progress = now
+            log.info(f"news {self.lang}: {self.rendered}/{total} items rendered")
 
     def on_env(self, config: MkDocsConfig, files: Files) -> None:
         # Every article has been rendered by now; generated files added here are still written out.

@@ -82,6 +82,8 @@ class Settings:
     home_news: int = 5
     i18n_dir: Path = field(default=Path("i18n"))
     feeds: FeedSettings = field(default_factory=FeedSettings)
+    progress_after: int = 300  # log rendering progress when a language has at least this many items
+    progress_every: float = 5.0  # seconds between progress lines
 
     def category(self, value: str) -> Category | None:
         """Find a category by its key or by its name in any language."""
@@ -178,7 +180,8 @@ def load_settings(extra: dict, config_dir: Path, environ: dict | None = None) ->
         categories=tuple(categories),
         build_date=_build_date(raw, tz, environ),
         feeds=_feed_settings(raw.get("feeds") or {}),
-        **{k: _positive_int(raw, k) for k in ("page_size", "neighbours", "summary_length", "home_news") if k in raw},
+        **({"progress_every": _seconds(raw, "progress_every")} if "progress_every" in raw else {}),
+        **{k: _positive_int(raw, k) for k in ("page_size", "neighbours", "summary_length", "home_news", "progress_after") if k in raw},
     )
 
 
@@ -195,6 +198,13 @@ def _feed_settings(raw: dict) -> FeedSettings:
     if "length" in raw:
         values["length"] = _positive_int(raw, "length", "extra.campaign.feeds.")
     return FeedSettings(**values)
+
+
+def _seconds(raw: dict, key: str) -> float:
+    value = raw[key]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise SettingsError(f"extra.campaign.{key}: expected a number of seconds (0 or more), got {value!r}")
+    return float(value)
 
 
 def _positive_int(raw: dict, key: str, prefix: str = "extra.campaign.") -> int:

@@ -1,0 +1,253 @@
+"""The authoring tool: start a news item or a plan, check all content, write the JSON Schemas.
+
+    ./dev new news "Tiêu đề bài viết" [--lang en] [--category KEY] [--translation-of PATH]
+    ./dev new plan "Tiêu đề kế hoạch" [--lang en]
+    ./dev check
+    ./dev schemas [--check]
+
+It reads the same settings (mkdocs.yml, extra.campaign) and runs the same
+readers as the build, without building: `check` reports exactly what a build
+would, in the `file:line: field: message` form editors and CI understand.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+
+import click
+import yaml
+from slugify import slugify
+
+from .catalogue import build_catalogue
+from .model import Status
+from .plan_catalogue import build_plan_catalogue
+from .plan_reader import read_plan
+from .reader import key_from_name, read_news_item
+from .schema import dumps, news_schema, plan_schema
+from .settings import Settings, SettingsError, load_settings
+from .urls import UrlScheme
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its plain settings; tags such as !!python/name or !ENV give None."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+class Project:
+    def __init__(self, config_file: Path):
+        self.config_file = config_file.resolve()
+        self.dir = self.config_file.parent
+        try:
+            self.config = yaml.load(self.config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+            self.settings: Settings = load_settings(self.config.get("extra") or {}, self.dir)
+        except (OSError, yaml.YAMLError, SettingsError) as exc:
+            raise click.ClickException(f"{config_file}: {exc}") from exc
+
+    @property
+    def site_url(self) -> str:
+        return (self.config.get("site_url") or "/").rstrip("/") + "/"
+
+    def shown(self, path: Path) -> str:
+        return Path(os.path.relpath(path, self.dir)).as_posix()
+
+    def now(self) -> datetime:
+        return datetime.now(self.settings.timezone).replace(second=0, microsecond=0)
+
+
+pass_project = click.make_pass_decorator(Project)
+
+
+@click.group()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml", show_default=True,
+              help="The site's MkDocs configuration.")
+@click.pass_context
+def main(ctx: click.Context, config_file: Path) -> None:
+    """Authoring tools for the campaign site."""
+    ctx.obj = Project(config_file)
+
+
+@main.group()
+def new() -> None:
+    """Start a news item or a plan from a complete template."""
+
+
+@new.command("news")
+@click.argument("title")
+@click.option("--lang", default=None, help="Language of the item (default: the site's default language).")
+@click.option("--category", default=None, help="Category key or name (default: the first category).")
+@click.option("--translation-of", "original", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Start the translation of this news file: same folder, its translation_key, date and category.")
+@pass_project
+def new_news(project: Project, title: str, lang: str | None, category: str | None, original: Path | None) -> None:
+    settings = project.settings
+    lang = _language(settings, lang or (_other_language(settings) if original else settings.default_language))
+    when, key = project.now(), None
+    if original is not None:
+        source = original.resolve()
+        if settings.news_dir not in source.parents:
+            raise click.ClickException(f"{original}: not a news item under {project.shown(settings.news_dir)}/")
+        read = read_news_item(source, _relative(source, settings.news_dir), project.shown(source), settings)
+        if read.item is None:
+            raise click.ClickException("the original has problems; fix them first:\n" + "\n".join(map(str, read.problems)))
+        if read.item.lang == lang:
+            raise click.ClickException(f"{original} is already in {lang}; choose another --lang")
+        when, key, category = read.item.date, read.item.translation_key, category or read.item.category.key
+        folder, stem = source.parent, key_from_name(_relative(source, settings.news_dir), settings).rsplit("/", 1)[-1]
+    else:
+        folder, stem = settings.news_dir / f"{when:%Y}", slugify(title)
+    chosen = settings.category(category) if category else settings.categories[0]
+    if chosen is None:
+        raise click.ClickException(f"unknown category {category!r}; known categories: {settings.category_choices()}")
+    if not stem:
+        raise click.ClickException("the title has no letters or digits to make a file name from")
+    path = folder / (f"{stem}.md" if lang == settings.default_language else f"{stem}.{lang}.md")
+    fields = {"title": title, "date": when.strftime("%Y-%m-%d %H:%M"), "category": chosen.key}
+    if key is not None:
+        fields["translation_key"] = key
+    text = _frontmatter(fields) + _NEWS_COMMENTS.format(
+        categories=settings.category_choices()) + "---\n\n" + _NEWS_BODY
+    _write_new(path, text, project)
+    read = read_news_item(path, _relative(path, settings.news_dir), project.shown(path), settings)
+    _report_new(project, path, read.problems, read.item and UrlScheme(settings, lang).site_path(UrlScheme(settings, lang).article(read.item)))
+
+
+@new.command("plan")
+@click.argument("title")
+@click.option("--lang", default=None, help="Language of the plan (default: the site's default language).")
+@click.option("--issuer", default=None, help="The issuing body (default: the site's author or name).")
+@pass_project
+def new_plan(project: Project, title: str, lang: str | None, issuer: str | None) -> None:
+    settings = project.settings
+    lang = _language(settings, lang or settings.default_language)
+    today, stem = project.now(), slugify(title)
+    if not stem:
+        raise click.ClickException("the title has no letters or digits to make a file name from")
+    path = settings.plans_dir / f"{today:%Y}" / (f"{stem}.md" if lang == settings.default_language else f"{stem}.{lang}.md")
+    fields = {
+        "type": "plan",
+        "title": title,
+        "issuer": issuer or project.config.get("site_author") or project.config.get("site_name") or title,
+        "issued": today.date(),
+        "period": {"start": today.date().replace(month=1, day=1), "end": today.date().replace(month=12, day=31)},
+        "activities": [{"title": _EXAMPLE_ACTIVITY[lang == settings.default_language], "start": today.date(), "tentative": True}],
+    }
+    text = _frontmatter(fields) + _PLAN_COMMENTS + "---\n\n" + _PLAN_BODY
+    _write_new(path, text, project)
+    read = read_plan(path, _relative(path, settings.plans_dir), project.shown(path), settings)
+    scheme = UrlScheme(settings, lang)
+    _report_new(project, path, read.problems, read.plan and scheme.site_path(scheme.plan(read.plan)))
+
+
+@main.command()
+@pass_project
+def check(project: Project) -> None:
+    """Check every news item and plan without building; exit 1 if any has a problem."""
+    settings = project.settings
+    news = build_catalogue(settings, project.dir)
+    plans = build_plan_catalogue(settings, project.dir)
+    problems = sorted(news.problems + plans.problems, key=lambda p: (p.path, p.line or 0, p.field))
+    for problem in problems:
+        click.echo(str(problem))
+    rows = [("", "published", "drafts", "scheduled", "errors", "plans", "plan errors")]
+    for lang in settings.languages:
+        counts = news.counts(lang)
+        plan_records = [r for r in plans.records if r.lang == lang]
+        rows.append((
+            lang, counts[Status.PUBLISHED], counts[Status.DRAFT], counts[Status.SCHEDULED], counts[Status.ERROR],
+            sum(1 for r in plan_records if r.plan), sum(1 for r in plan_records if r.plan is None or r.activities_left_out),
+        ))
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    click.echo("", err=True)
+    for row in rows:
+        click.echo("  ".join(str(cell).rjust(width) for cell, width in zip(row, widths)), err=True)
+    click.echo(f"\n{len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
+    sys.exit(1 if problems else 0)
+
+
+@main.command()
+@click.option("--check", "only_check", is_flag=True, help="Only check that the files in schemas/ are up to date.")
+@pass_project
+def schemas(project: Project, only_check: bool) -> None:
+    """Write the JSON Schemas of news and plan frontmatter to schemas/ (for editors)."""
+    folder = project.dir / "schemas"
+    outdated = []
+    for name, schema in (("news", news_schema(project.settings)), ("plan", plan_schema(project.settings))):
+        path, text = folder / f"{name}.schema.json", dumps(schema)
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        outdated.append(project.shown(path))
+        if not only_check:
+            folder.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    if only_check and outdated:
+        raise click.ClickException(f"out of date: {', '.join(outdated)}; run ./dev schemas")
+    click.echo(f"{'updated' if outdated else 'up to date'}: schemas/news.schema.json, schemas/plan.schema.json")
+
+
+# Helpers ----------------------------------------------------------------------
+
+_NEWS_COMMENTS = """\
+tags: []
+# author: Tên tác giả / Author's name
+# summary: Một hai câu tóm tắt / A one- or two-sentence summary
+# image: images/ten-anh.jpg
+# image_alt: Mô tả ảnh / What the image shows
+# image_caption: Chú thích / Caption
+# draft: true
+# Chuyên mục / Categories: {categories}
+"""
+_NEWS_BODY = "Viết nội dung bài ở đây. / Write the item here.\n"
+_PLAN_COMMENTS = """\
+# number: 70/KH-BTVLMHTXVN
+# signed_by: Người ký / Signatory
+# theme: Chủ đề / Theme
+# messages: [Thông điệp một, Thông điệp hai]
+# peak: {start: 2024-03-29, end: 2024-04-29}
+# Each activity: title, start (2024-04-02 or 2024-04-02 08:00), end, location, lead, tentative, description, id.
+"""
+_PLAN_BODY = "## Mục đích, yêu cầu / Purpose\n\nViết nội dung kế hoạch ở đây. / Write the plan's text here.\n"
+_EXAMPLE_ACTIVITY = {True: "Hoạt động mẫu: sửa hoặc xoá", False: "Example activity: edit or remove"}
+
+
+def _language(settings: Settings, lang: str) -> str:
+    if lang not in settings.languages:
+        raise click.ClickException(f"unknown language {lang!r}; expected one of {', '.join(settings.languages)}")
+    return lang
+
+
+def _other_language(settings: Settings) -> str:
+    return next(code for code in settings.languages if code != settings.default_language)
+
+
+def _relative(path: Path, folder: Path) -> PurePosixPath:
+    return PurePosixPath(path.relative_to(folder).as_posix())
+
+
+def _frontmatter(fields: dict) -> str:
+    # Each value through YAML, so a title with ':' or quotes stays one valid string.
+    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _write_new(path: Path, text: str, project: Project) -> None:
+    if path.exists():
+        raise click.ClickException(f"{project.shown(path)} already exists; nothing was written")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as f:  # "x": never overwrite, even if the file appeared meanwhile
+        f.write(text)
+
+
+def _report_new(project: Project, path: Path, problems: list, site_path: str | None) -> None:
+    click.echo(f"created {project.shown(path)}")
+    if site_path:
+        click.echo(f"url     {project.site_url}{site_path}")
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+if __name__ == "__main__":
+    main()
