@@ -191,3 +191,26 @@ def test_long_builds_log_their_progress(tmp_path):
         assert f"campaign: news vi: {n}/4 items rendered" in result.log
     quiet = build(make_project(tmp_path / "small", news, {"progress_after": 5}))
     assert "items rendered" not in quiet.log
+
+
+def test_editor_linter_uses_the_schemas_on_markdown_frontmatter(tmp_path):
+    """What VS Code's remark extension runs as you type (.remarkrc.mjs), here from the command line."""
+    remark = ROOT / "node_modules" / ".bin" / "remark"
+    assert remark.exists(), "run ./dev test, which installs the Node.js tools of package.json"
+    project = make_project(tmp_path, {
+        "2024/good.md": news_file("Tin tốt", "2024-02-07"),
+        "2024/bad.md": "---\ntitle: Tin sai\ndate: someday\ncatgory: kinh-te-tap-the\n---\nNội dung\n",
+    })
+    for name in ("schemas", ".remarkrc.mjs", "package.json", "node_modules"):
+        (project / name).symlink_to(ROOT / name)
+
+    def lint(*paths: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(remark), *paths, "--frail", "--no-stdout", "--no-color"], cwd=project, capture_output=True, text=True, timeout=120)
+
+    good = lint("news/2024/good.md", "plans")
+    assert good.returncode == 0, good.stderr
+    bad = lint("news/2024/bad.md")
+    assert bad.returncode != 0
+    assert "Must have required property 'category'" in bad.stderr
+    assert "Must NOT have additional properties" in bad.stderr
+    assert "3:7" in bad.stderr and "Must match pattern" in bad.stderr  # the date, at its line and column

@@ -13,7 +13,7 @@ from .dates import EXPECTED as DATE_FORMATS
 from .fields import ACTIVITY_FIELDS, DATE_RANGE_FIELDS, NEWS_FIELDS, PLAN_FIELDS, Field, FieldSet
 from .settings import Settings
 
-DRAFT = "https://json-schema.org/draft-07/schema#"  # what VS Code's YAML extension and most editors read
+DRAFT = "http://json-schema.org/draft-07/schema#"  # what VS Code's YAML extension and most editors read
 
 # The written forms parse_datetime accepts (dates.py); YAML may also give a date or a timestamp.
 DATE_PATTERN = (
