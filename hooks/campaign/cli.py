@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 import click
 import yaml
-from slugify import slugify
+from .slugs import slugify
 
 from .catalogue import build_catalogue
 from .model import Status

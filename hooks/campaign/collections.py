@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from math import ceil
 
-from slugify import slugify
+from .slugs import slugify
 
 from .model import NewsItem
 from .settings import Category

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 from icalendar.prop import vDuration
-from slugify import slugify
+from .slugs import slugify
 
 from .i18n import Strings
 from .plan import Activity, Plan

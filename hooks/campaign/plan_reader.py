@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path, PurePosixPath
 
-from slugify import slugify
+from .slugs import slugify
 
 from .fields import ACTIVITY_FIELDS, DATE_RANGE_FIELDS, PLAN_FIELDS
 from .plan import Activity, DateRange, Plan

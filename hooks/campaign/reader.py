@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import yaml
-from slugify import slugify
+from .slugs import slugify
 
 from .dates import DateError, parse_datetime
 from .fields import NEWS_FIELDS, FieldSet

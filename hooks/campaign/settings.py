@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from slugify import slugify
+from .slugs import slugify
 
 from .dates import DateError, parse_datetime
 

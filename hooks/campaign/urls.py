@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 
-from slugify import slugify
+from .slugs import slugify
 
 from .collections import Listing
 from .model import NewsItem
@@ -106,10 +106,19 @@ def relative_url(target: str, current: str) -> str:
 
     Both are paths from the root of the whole site ending in '/' for
     directories, so a link from a Vietnamese page can reach an English one.
+    Done on path segments rather than with posixpath.relpath: this runs for
+    every link of every page.
     """
     target, hash_mark, fragment = target.partition("#")
-    base = posixpath.dirname(current) if not current.endswith("/") else current.rstrip("/")
-    rel = posixpath.relpath(target or ".", base or ".")
-    if (target == "" or target.endswith("/")) and not rel.endswith("/"):
+    base = current if current.endswith("/") else current.rpartition("/")[0]
+    base_parts = [part for part in base.split("/") if part]
+    target_parts = [part for part in target.split("/") if part]
+    common = 0
+    for mine, theirs in zip(base_parts, target_parts):
+        if mine != theirs:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
+    if target == "" or target.endswith("/"):
         rel = "./" if rel == "." else rel + "/"
     return rel + hash_mark + fragment

@@ -167,6 +167,7 @@ class ViewBuilder:
         self.t = site.strings
         self.site_url = site_url  # of the whole site, ending in '/', or None
         self.schemes = {lang: UrlScheme(site.settings, lang) for lang in site.settings.languages}
+        self._dates: dict[datetime, DateView] = {}
         # Which listings (with items) exist in each other language, to link a listing to its translation.
         self.listing_keys = {
             lang: {
@@ -209,8 +210,11 @@ class ViewBuilder:
     # Pieces --------------------------------------------------------------
 
     def date(self, moment: datetime) -> DateView:
-        local = moment.astimezone(self.site.settings.timezone)
-        return DateView(local.isoformat(), self.t.date(moment, "date_short"), self.t.date(moment, "date_long"))
+        # An item's date is shown on many pages (neighbours, listings): format it once.
+        if moment not in self._dates:
+            local = moment.astimezone(self.site.settings.timezone)
+            self._dates[moment] = DateView(local.isoformat(), self.t.date(moment, "date_short"), self.t.date(moment, "date_long"))
+        return self._dates[moment]
 
     def image(self, item: NewsItem, here: str) -> ImageView | None:
         image: FeaturedImage | None = item.image
