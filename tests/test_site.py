@@ -191,3 +191,18 @@ def test_every_internal_link_points_to_a_page_that_exists(site):
 def test_news_never_goes_into_the_sidebar(site):
     nav_links = [a.get_text(strip=True) for a in site.page("tin-tuc/").select(".md-nav--primary a")]
     assert not any(title in nav_links for title in ORDER)
+
+
+def test_long_listings_link_a_window_of_pages_not_all_of_them(tmp_path):
+    # Linking every page from every page would grow as pages²; a window keeps each page small.
+    project = make_project(tmp_path, listing_news(), {"page_size": 1})
+    result = build(project, env={"CAMPAIGN_BUILD_DATE": "2025-01-01"})
+    assert result.returncode == 0, result.log
+    soup = result.page("tin-tuc/trang/6/")
+    items = [li.get_text(strip=True) for li in soup.select(".campaign-pagination ol li")]
+    assert items == ["1", "…", "4", "5", "6", "7", "8", "…", "12"]
+    assert soup.select_one(".campaign-pagination a[aria-current=page]").get_text() == "6"
+    assert resolve("tin-tuc/trang/6/", soup.select_one("a[rel=prev]")["href"]) == "tin-tuc/trang/5/"
+    assert resolve("tin-tuc/trang/6/", soup.select_one("a[rel=next]")["href"]) == "tin-tuc/trang/7/"
+    assert [li.get_text(strip=True) for li in result.page("tin-tuc/").select(".campaign-pagination ol li")] == ["1", "2", "3", "…", "12"]
+    assert entry_titles(result, "tin-tuc/") == ORDER  # every page still reached by following "next"

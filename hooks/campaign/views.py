@@ -126,7 +126,7 @@ class ArticleView:
 
 @dataclass(frozen=True)
 class PaginationView:
-    pages: list[Link]
+    pages: list[Link | None]  # None: a gap ("…") between page numbers
     previous: Link | None
     next: Link | None
 
@@ -303,14 +303,13 @@ class ViewBuilder:
         pages = listing.page_count(size)
         pagination = None
         if pages > 1:
-            links = [
-                Link(str(n), self.link(self.site.urls.listing(listing, n), here), current=n == spec.number)
-                for n in range(1, pages + 1)
-            ]
+            def page_link(n: int) -> Link:
+                return Link(str(n), self.link(self.site.urls.listing(listing, n), here), current=n == spec.number)
+
             pagination = PaginationView(
-                pages=links,
-                previous=links[spec.number - 2] if spec.number > 1 else None,
-                next=links[spec.number] if spec.number < pages else None,
+                pages=[page_link(n) if n else None for n in pagination_window(spec.number, pages)],
+                previous=page_link(spec.number - 1) if spec.number > 1 else None,
+                next=page_link(spec.number + 1) if spec.number < pages else None,
             )
         view.listing = ListingView(
             title=title if spec.number == 1 else self.t.format("page_title", title=title, number=spec.number),
@@ -372,6 +371,21 @@ class ViewBuilder:
             view.latest = [self.entry(item, here) for item in self.site.items[: self.site.settings.home_news]]
             view.feed_link = self.visible_feed_link(here)
         return view
+
+
+def pagination_window(current: int, last: int, around: int = 2) -> list[int]:
+    """First, last and `around` pages either side of the current one, 0 for each gap.
+
+    Linking every page from every page would make a listing of P pages cost
+    P² links: 1,000,000 at 10,000 items.
+    """
+    shown = sorted({1, last, *range(max(1, current - around), min(last, current + around) + 1)})
+    window: list[int] = []
+    for n in shown:
+        if window and n - window[-1] > 1:
+            window.append(0 if n - window[-1] > 2 else n - 1)
+        window.append(n)
+    return window
 
 
 def news_asset_path(urls: UrlScheme, item: NewsItem, src: str) -> str:
