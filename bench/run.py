@@ -121,19 +121,21 @@ def measure_check(n: int) -> float:
     return time.perf_counter() - start
 
 
-def measure_serve(n: int, port: int = 8765) -> tuple[float, float]:
+def measure_serve(n: int, port: int = 8799) -> tuple[float, float]:
     """(seconds until an edited item is served again, seconds of the first build) under `mkdocs serve`."""
     project = WORK / f"ours-{n}"
     item = next(i for i in make_items(n) if not i.en_title)
     source = project / "news" / f"{item.date:%Y}" / f"tin-{item.n}.md"
     url = f"http://127.0.0.1:{port}/tin-tuc/{item.date:%Y}/{item.date:%m}/"
     start = time.perf_counter()
-    server = subprocess.Popen([str(PROJECT_PYTHON), "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+    server = subprocess.Popen([str(PROJECT_PYTHON), "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     log: list[str] = []
     threading.Thread(target=lambda: log.extend(server.stderr), daemon=True).start()
     try:
-        first = _wait_for(lambda: "Serving on" in "".join(log), 600) - start
+        first = _wait_for(lambda: "Serving on" in "".join(log) or server.poll() is not None, 600) - start
+        if server.poll() is not None:
+            raise SystemExit("mkdocs serve stopped:\n" + "".join(log)[-3000:])
         text = source.read_text(encoding="utf-8")
         edited = text.replace(f"title: {item.vi_title}", f"title: {item.vi_title} ĐÃ SỬA", 1)
         assert edited != text
