@@ -53,7 +53,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    _build.on_post_build()
+    _build.on_post_build(config)
 
 
 def on_build_error(error):

@@ -28,6 +28,8 @@ from .model import Status
 from .feeds import FeedWriter
 from .ical import CalendarWriter
 from .mkdocs_files import add_calendar_files, add_feeds, add_news_pages, select_docs_language
+from .search import add_folded_text
+from .sitemaps import merge_sitemaps, write_folder_sitemaps
 from .settings import Settings, SettingsError, load_settings
 from .site import LanguageSite, PageSpec
 from .translation_build import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
@@ -67,8 +69,10 @@ class LanguageBuild:
         self.views: ViewBuilder | None = None
         self.plan_views: PlanViewBuilder | None = None
         self.rendered = 0
+        self.alternate_folders: set[str] = set()
         self.last_progress = time.monotonic()
         self._configure_site_url(config)
+        self.language_root = config.site_url.rstrip("/") + "/"  # this language's site, e.g. https://…/en/
         self._report_sources()
 
     def _configure_site_url(self, config: MkDocsConfig) -> None:
@@ -175,6 +179,14 @@ class LanguageBuild:
         add_calendar_files(files, config, self.site, writer)
 
     def page_view(self, page: Page) -> PageView:
+        view = self._view(page)
+        # Folders this page points <link rel="alternate"> into, in this language's site (see sitemaps.py).
+        for url in [a.absolute_url for a in view.hreflang] + [f.url for f in view.feeds] + [c.url for c in view.calendar_feeds]:
+            if url and url.startswith(self.language_root):
+                self.alternate_folders.add(url[len(self.language_root):].rpartition("/")[0])
+        return view
+
+    def _view(self, page: Page) -> PageView:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None and spec.kind in PLAN_PAGE_KINDS:
             return self.plan_views.for_spec(spec)
@@ -188,10 +200,18 @@ class LanguageBuild:
             view.campaign_state = self.plan_views.campaign_state(here)
         return view
 
-    def on_post_build(self) -> None:
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():  # written by Material's search plugin, whose on_post_build runs before the hooks'
+            before, after = add_folded_text(index)
+            log.debug(f"search index with folded text: {before} → {after} bytes")
+        write_folder_sitemaps(Path(config.site_dir), self.language_root, self.alternate_folders)
         failures = wait_for(self.translation_builds)
         if failures:
             raise PluginError("; ".join(failures))
+        if self.is_default and self.translation_builds:
+            # The root sitemap lists the whole site, every language.
+            merge_sitemaps(Path(config.site_dir) / "sitemap.xml", [b.site_dir / "sitemap.xml" for b in self.translation_builds])
         languages = self.settings.languages if self.is_default else [self.lang]
         for lang in languages:
             counts = self.catalogue.counts(lang)

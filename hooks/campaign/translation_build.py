@@ -33,6 +33,7 @@ _COMMAND_MODULE = MkDocsConfig.__module__.split(".")[0]
 class RunningBuild:
     lang: str
     config_file: Path
+    site_dir: Path
     process: subprocess.Popen
 
 
@@ -44,10 +45,11 @@ def start_translation_builds(config: MkDocsConfig, settings: Settings) -> list[R
         if lang == settings.default_language:
             continue
         config_file = config_dir / language.config_file
+        site_dir = Path(config.site_dir, language.prefix)
         command = [
             sys.executable, "-m", _COMMAND_MODULE, "build",
             "--config-file", str(config_file),
-            "--site-dir", os.path.join(config.site_dir, language.prefix),
+            "--site-dir", str(site_dir),
         ]
         if config.strict:
             command.append("--strict")
@@ -57,7 +59,7 @@ def start_translation_builds(config: MkDocsConfig, settings: Settings) -> list[R
             command.append("--quiet")
         elif level < logging.INFO:
             command.append("--verbose")
-        builds.append(RunningBuild(lang, config_file, subprocess.Popen(command, cwd=config_dir, env=env)))
+        builds.append(RunningBuild(lang, config_file, site_dir, subprocess.Popen(command, cwd=config_dir, env=env)))
     return builds
 
 
