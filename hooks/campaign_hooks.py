@@ -48,8 +48,16 @@ def on_env(env, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    context["campaign"] = _build.page_view(page)
+    context["campaign"] = _build.page_view(page, config)
     return context
+
+
+def on_post_page(output, page, config):
+    return LanguageBuild.on_post_page(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return LanguageBuild.on_post_page(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):

@@ -29,13 +29,14 @@ from .feeds import FeedWriter
 from .ical import CalendarWriter
 from .mkdocs_files import add_calendar_files, add_feeds, add_news_pages, select_docs_language
 from .search import add_folded_text
+from .social import SocialMeta, absolute_crumbs, breadcrumb_list, json_ld_markup, news_article, og_locale, share_image
 from .sitemaps import merge_sitemaps, write_folder_sitemaps
 from .settings import Settings, SettingsError, load_settings
 from .site import LanguageSite, PageSpec
 from .translation_build import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
 from .plan_catalogue import PlanCatalogue, build_plan_catalogue
 from .plan_views import PlanViewBuilder
-from .views import PageView, ViewBuilder
+from .views import PageView, ViewBuilder, news_asset_path
 
 log = get_plugin_logger("campaign")
 
@@ -178,13 +179,44 @@ class LanguageBuild:
         writer = CalendarWriter(self.site.urls, config.site_url.rstrip("/") + "/", self.site.strings, config.site_name)
         add_calendar_files(files, config, self.site, writer)
 
-    def page_view(self, page: Page) -> PageView:
+    def page_view(self, page: Page, config: MkDocsConfig) -> PageView:
         view = self._view(page)
+        self._describe_for_sharing(view, page, config)
         # Folders this page points <link rel="alternate"> into, in this language's site (see sitemaps.py).
         for url in [a.absolute_url for a in view.hreflang] + [f.url for f in view.feeds] + [c.url for c in view.calendar_feeds]:
             if url and url.startswith(self.language_root):
                 self.alternate_folders.add(url[len(self.language_root):].rpartition("/")[0])
         return view
+
+    def _describe_for_sharing(self, view: PageView, page: Page, config: MkDocsConfig) -> None:
+        """Open Graph / Twitter card data and JSON-LD (NewsArticle, BreadcrumbList) for the page."""
+        url = page.canonical_url or self.language_root + page.url
+        spec = self.specs.get(page.file.src_uri)
+        item = spec.item if spec is not None and spec.kind == "article" else None
+        image = None
+        if item is not None and item.image is not None and not item.image.is_external:
+            image = share_image(self.settings.news_dir / item.source.parent / item.image.src,
+                                self.language_root + news_asset_path(self.site.urls, item, item.image.src), item.image.alt)
+        if image is None:
+            image = share_image(Path(config.docs_dir) / self.settings.share_image, self.language_root + self.settings.share_image, config.site_name)
+        view.social = SocialMeta(
+            type="article" if item else "website",
+            title=item.title if item else html.unescape(page.title or config.site_name),
+            description=(self.site.summaries(item) if item else "") or config.site_description or "",
+            url=url, site_name=config.site_name, locale=og_locale(self.lang),
+            alternate_locales=[og_locale(a.lang) for a in view.hreflang if not a.current],
+            image=image,
+            published=item.date.isoformat() if item else None,
+            modified=(item.updated or item.date).isoformat() if item else None,
+            section=item.category.name(self.lang) if item else None,
+            tags=list(item.tags) if item else [],
+        )
+        nodes = []
+        if item is not None:
+            nodes.append(news_article(item, url, image, config.site_author or config.site_name, self.lang, item.category.name(self.lang)))
+        if view.breadcrumbs:
+            nodes.append(breadcrumb_list(absolute_crumbs(view.breadcrumbs, url)))
+        view.json_ld = json_ld_markup(nodes + view.structured_data)
 
     def _view(self, page: Page) -> PageView:
         spec = self.specs.get(page.file.src_uri)
@@ -199,6 +231,14 @@ class LanguageBuild:
         if here == "":
             view.campaign_state = self.plan_views.campaign_state(here)
         return view
+
+    @staticmethod
+    def on_post_page(output: str) -> str:
+        """Every page, 404.html included, as written."""
+        # Material's two toggles are checkboxes with autocomplete="off", which HTML allows on text
+        # inputs only (Nu HTML Checker error); they sit outside every template block, so fix the output.
+        return output.replace('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">', 1).replace(
+            'type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">', 1)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         index = Path(config.site_dir) / "search" / "search_index.json"

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
-
-from markupsafe import Markup
 
 from .activity_calendar import MonthGrid, Scheduled, build_calendar, upcoming
 from .plan import Activity, DateRange, Plan
@@ -126,8 +123,8 @@ class PlanViewBuilder:
             description=activity.description, plan=Link(plan.title, self.views.link(self.urls.plan(plan), here)),
         )
 
-    def json_ld(self, entries: list[Scheduled]) -> Markup:
-        """schema.org Events, safe inside <script>: no '<', '>' or '&' survives as such."""
+    def events(self, entries: list[Scheduled]) -> list[dict]:
+        """schema.org Events for JSON-LD (see social.json_ld_markup)."""
         events = []
         for entry in entries:
             plan, activity = entry.plan, entry.activity
@@ -148,8 +145,7 @@ class PlanViewBuilder:
             if activity.description:
                 event["description"] = activity.description
             events.append(event)
-        text = json.dumps({"@context": "https://schema.org", "@graph": events}, ensure_ascii=False, indent=1)
-        return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+        return events
 
     # Pages ----------------------------------------------------------------
 
@@ -174,7 +170,7 @@ class PlanViewBuilder:
             calendar_url=self.views.link(self.urls.calendar(plan), here),
             ics_url=self.views.link(self.urls.icalendar(plan), here),
         )
-        view.json_ld = self.json_ld(entries)
+        view.structured_data += self.events(entries)
         view.calendar_feeds = self.calendar_links(plan)
         return view
 
@@ -219,7 +215,7 @@ class PlanViewBuilder:
             subscribe_url="webcal://" + absolute_ics.split("://", 1)[1],
             download_url=self.views.link(ics, here),
         )
-        view.json_ld = self.json_ld([e for m in calendar.agenda for e in m.activities])
+        view.structured_data += self.events([e for m in calendar.agenda for e in m.activities])
         view.calendar_feeds = self.calendar_links(plan)
         return view
 

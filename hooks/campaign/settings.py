@@ -82,6 +82,7 @@ class Settings:
     home_news: int = 5
     i18n_dir: Path = field(default=Path("i18n"))
     feeds: FeedSettings = field(default_factory=FeedSettings)
+    share_image: str = "assets/images/chia-se.png"  # in docs/: shown when a shared page has no image of its own
     progress_after: int = 300  # log rendering progress when a language has at least this many items
     progress_every: float = 5.0  # seconds between progress lines
 
@@ -180,6 +181,7 @@ def load_settings(extra: dict, config_dir: Path, environ: dict | None = None) ->
         categories=tuple(categories),
         build_date=_build_date(raw, tz, environ),
         feeds=_feed_settings(raw.get("feeds") or {}),
+        **({"share_image": str(raw["share_image"]).strip("/")} if raw.get("share_image") else {}),
         **({"progress_every": _seconds(raw, "progress_every")} if "progress_every" in raw else {}),
         **{k: _positive_int(raw, k) for k in ("page_size", "neighbours", "summary_length", "home_news", "progress_after") if k in raw},
     )

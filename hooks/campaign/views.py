@@ -11,6 +11,8 @@ import posixpath
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import imagesize
+
 from .collections import Listing, build_collections
 from .model import FeaturedImage, NewsItem
 from .site import FEED_FORMATS, LanguageSite, PageSpec
@@ -45,6 +47,8 @@ class ImageView:
     url: str
     alt: str
     caption: str | None
+    width: int | None = None  # intrinsic size, so the browser reserves the space before it loads
+    height: int | None = None
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,9 @@ class PageView:
     calendar: object | None = None  # CalendarView
     campaign_state: object | None = None  # CampaignStateView, on the home page
     calendar_feeds: list[Link] = field(default_factory=list)  # .ics files, absolute URLs
-    json_ld: str | None = None  # schema.org data, already safe inside <script>
+    structured_data: list[dict] = field(default_factory=list)  # schema.org nodes of this page (Events, NewsArticle, …)
+    social: object | None = None  # SocialMeta: Open Graph and Twitter card
+    json_ld: str | None = None  # structured_data as one JSON-LD graph, safe inside <script>
 
     @property
     def hreflang(self) -> list[AlternateView]:
@@ -168,6 +174,7 @@ class ViewBuilder:
         self.site_url = site_url  # of the whole site, ending in '/', or None
         self.schemes = {lang: UrlScheme(site.settings, lang) for lang in site.settings.languages}
         self._dates: dict[datetime, DateView] = {}
+        self._sizes: dict[int, tuple[int | None, int | None]] = {}
         # Which listings (with items) exist in each other language, to link a listing to its translation.
         self.listing_keys = {
             lang: {
@@ -221,10 +228,15 @@ class ViewBuilder:
         if image is None:
             return None
         if image.is_external:
-            url = image.src
-        else:
-            url = self.link(news_asset_path(self.site.urls, item, image.src), here)
-        return ImageView(url, image.alt, image.caption)
+            return ImageView(image.src, image.alt, image.caption)
+        width, height = self._image_size(item)
+        return ImageView(self.link(news_asset_path(self.site.urls, item, image.src), here), image.alt, image.caption, width, height)
+
+    def _image_size(self, item: NewsItem) -> tuple[int | None, int | None]:
+        if id(item) not in self._sizes:
+            width, height = imagesize.get(str(self.site.settings.news_dir / item.source.parent / item.image.src))
+            self._sizes[id(item)] = (round(width), round(height)) if width > 0 and height > 0 else (None, None)
+        return self._sizes[id(item)]
 
     def category(self, item: NewsItem, here: str) -> Link:
         return Link(item.category.name(self.site.lang), self.link(self.site.urls.category(item.category), here))
