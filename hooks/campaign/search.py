@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 from text_unidecode import unidecode
@@ -26,6 +27,11 @@ def fold(text: str) -> str:
     return unidecode(text)
 
 
+def _has_vietnamese_marks(text: str) -> bool:
+    """Tone or vowel marks, or đ; curly quotes and dashes alone do not need a folded copy."""
+    return "đ" in text.lower() or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text))
+
+
 def add_folded_text(index_path: Path) -> tuple[int, int]:
     """Rewrite the index in place; returns its size in bytes before and after."""
     raw = index_path.read_text(encoding="utf-8")
@@ -33,8 +39,8 @@ def add_folded_text(index_path: Path) -> tuple[int, int]:
     for doc in data["docs"]:
         plain = html.unescape(_TAG.sub(" ", doc.get("text", "")))
         words = " ".join(f"{doc.get('title', '')} {plain}".split())
-        folded = fold(words)
-        if folded != words:
+        if _has_vietnamese_marks(words):
+            folded = fold(words)
             doc["text"] = doc.get("text", "") + f' <span hidden class="campaign-folded">{html.escape(folded)}</span>'
     result = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
     index_path.write_text(result, encoding="utf-8")
