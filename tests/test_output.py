@@ -111,3 +111,7 @@ def test_quiet_build_keeps_every_language_quiet(tmp_path):
     assert result.returncode == 0, result.log
     assert "INFO" not in result.log
     assert (result.site / "en" / "index.html").is_file()
+
+
+def test_heading_anchors_strip_diacritics_and_map_d_with_stroke(demo_build):
+    assert demo_build.page("").select_one("h2#thong-diep-chinh").get_text(strip=True) == "Thông điệp chính"

@@ -29,6 +29,7 @@ from .feeds import FeedWriter
 from .ical import CalendarWriter
 from .mkdocs_files import add_calendar_files, add_feeds, add_news_pages, select_docs_language
 from .search import add_folded_text
+from .slugs import heading_id
 from .social import SocialMeta, absolute_crumbs, breadcrumb_list, json_ld_markup, news_article, og_locale, share_image
 from .sitemaps import merge_sitemaps, write_folder_sitemaps
 from .settings import Settings, SettingsError, load_settings
@@ -58,6 +59,8 @@ class LanguageBuild:
             strings = load_strings(self.settings.i18n_dir, self.lang, self.settings.default_language, self.settings.timezone)
         except SettingsError as exc:
             raise PluginError(f"campaign settings: {exc}") from exc
+        # Markdown's own slugify drops "đ" ("Thông điệp" → "thong-iep"); anchors use the URL rule instead.
+        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_id)
         self.is_default = self.lang == self.settings.default_language
         self.preview = os.environ.get(PREVIEW_ENV) == "1"
         self.catalogue: Catalogue = build_catalogue(self.settings, project_dir)

@@ -14,3 +14,8 @@ from slugify import slugify as _slugify
 @lru_cache(maxsize=1 << 16)
 def slugify(text: str) -> str:
     return _slugify(text)
+
+
+def heading_id(value: str, separator: str) -> str:
+    """For Markdown's toc extension: heading anchors follow the same rule as URLs (đ → d)."""
+    return _slugify(value, separator=separator)
