@@ -70,7 +70,7 @@ def _free_port() -> int:
 def base_url(tmp_path_factory):
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
-    project = make_project(tmp_path_factory.mktemp("browser"))
+    project = make_project(tmp_path_factory.mktemp("browser"), campaign={"page_size": 3})  # so listings paginate
     for rel, text in SEARCH_NEWS.items():
         (project / "news" / rel).write_text(text, encoding="utf-8")
     config = project / "mkdocs.yml"
@@ -200,9 +200,14 @@ def test_following_older_news_reaches_every_article_once(visit, base_url):
         page.wait_for_load_state("networkidle")
         assert page.url not in seen, f"{page.url} reached twice"
         seen.append(page.url)
-    listing = v.open("tin-tuc/")
-    titles = listing.locator(".campaign-entry__title a").evaluate_all("els => els.map(e => e.href)")
-    assert seen == titles  # all eight, newest to oldest, each once
+    titles, listing = [], v.open("tin-tuc/")
+    while True:
+        titles += listing.locator(".campaign-entry__title a").evaluate_all("els => els.map(e => e.href)")
+        if not listing.locator(".campaign-pagination a[rel=next]").count():
+            break
+        listing.click(".campaign-pagination a[rel=next]")
+        listing.wait_for_load_state("networkidle")
+    assert seen == titles and len(seen) == 8  # every article, newest to oldest, each once
     assert v.problems == []
 
 
@@ -230,3 +235,31 @@ def test_every_page_type_loads_cleanly_is_accessible_and_fits_a_phone(visit, kin
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{name}: {overflow}px of horizontal scrolling at 390px"
     assert phone.problems == [], phone.problems
+
+
+def test_language_switcher_and_pagination_work_from_the_keyboard(visit, base_url):
+    v = visit()
+    page = v.open(PAGE_TYPES["article"][0])
+    page.focus(".md-select button")
+    page.keyboard.press("Tab")  # into the list the button reveals
+    focused = page.evaluate("() => document.activeElement.getAttribute('hreflang')")
+    assert focused == "vi"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.getAttribute('hreflang')") == "en"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+    assert page.url == base_url + PAGE_TYPES["article"][1]
+    # Pagination: page numbers and "next" are ordinary links, reached with Tab and followed with Enter.
+    listing = v.open("tin-tuc/")
+    for _ in range(200):
+        listing.keyboard.press("Tab")
+        if listing.evaluate("() => document.activeElement.getAttribute('rel')") == "next":
+            break
+    else:
+        pytest.fail("the 'next page' link was never reached with Tab")
+    with listing.expect_navigation():
+        listing.keyboard.press("Enter")
+    listing.wait_for_load_state("networkidle")
+    assert listing.url == base_url + "tin-tuc/trang/2/"
+    assert v.problems == []
