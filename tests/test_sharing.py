@@ -112,3 +112,19 @@ def test_every_page_can_be_reached_from_the_home_page(demo_build):
                 seen.add(target)
                 queue.append(target)
     assert pages - seen == set()
+
+
+def test_images_in_an_article_body_get_their_size_and_load_lazily(tmp_path):
+    from conftest import build, make_project, news_file
+
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"><rect width="640" height="360"/></svg>'
+    project = make_project(tmp_path, {
+        "2024/a.md": news_file("Tin có ảnh", "2024-02-07", body="Ảnh: ![sơ đồ](images/so-do.svg) và ![ảnh ngoài](https://example.com/x.png)"),
+        "2024/images/so-do.svg": svg,
+    })
+    result = build(project, "--strict")
+    assert result.returncode == 0, result.log
+    local, external = result.page("tin-tuc/2024/02/tin-co-anh/").select(".campaign-article__body img")
+    assert (local["width"], local["height"], local["loading"]) == ("640", "360", "lazy")
+    assert resolve("tin-tuc/2024/02/tin-co-anh/", local["src"]) == "tin-tuc/2024/images/so-do.svg"
+    assert external["loading"] == "lazy" and not external.get("width")

@@ -27,6 +27,7 @@ from .i18n import load_strings
 from .model import Status
 from .feeds import FeedWriter
 from .ical import CalendarWriter
+from .images import size_body_images
 from .mkdocs_files import add_calendar_files, add_feeds, add_news_pages, select_docs_language
 from .search import add_folded_text
 from .slugs import heading_id
@@ -72,6 +73,7 @@ class LanguageBuild:
         self.translation_builds: list[RunningBuild] = []
         self.views: ViewBuilder | None = None
         self.plan_views: PlanViewBuilder | None = None
+        self.asset_files: dict[str, Path] = {}
         self.rendered = 0
         self.alternate_folders: set[str] = set()
         self.last_progress = time.monotonic()
@@ -117,6 +119,8 @@ class LanguageBuild:
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.doc_versions = select_docs_language(files, config, self.settings, self.lang)
         self.specs = add_news_pages(files, config, self.site)
+        # Site path → source file of every file MkDocs publishes, to find an image's size from its URL.
+        self.asset_files = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path and not f.is_documentation_page()}
         self.views = ViewBuilder(self.site, self.root_url)
         self.plan_views = PlanViewBuilder(self.views)
         self._add_calendars(files, config)
@@ -155,6 +159,7 @@ class LanguageBuild:
     def on_page_content(self, content: str, page: Page) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None and spec.kind == "article":
+            content = size_body_images(content, spec.path, self.asset_files)
             spec.item.html = content  # rendered once; listings and feeds reuse it
             self.rendered += 1
             self._log_progress()
