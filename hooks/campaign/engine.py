@@ -31,14 +31,14 @@ from .images import size_body_images
 from .mkdocs_files import add_calendar_files, add_feeds, add_news_pages, select_docs_language
 from .search import add_folded_text
 from .slugs import heading_id
-from .social import SocialMeta, absolute_crumbs, breadcrumb_list, json_ld_markup, news_article, og_locale, share_image
+from .social import SharedPage, describe_for_sharing
 from .sitemaps import merge_sitemaps, write_folder_sitemaps
 from .settings import Settings, SettingsError, load_settings
 from .site import LanguageSite, PageSpec
 from .translation_build import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
 from .plan_catalogue import PlanCatalogue, build_plan_catalogue
 from .plan_views import PlanViewBuilder
-from .views import PageView, ViewBuilder, news_asset_path
+from .views import PageView, ViewBuilder
 
 log = get_plugin_logger("campaign")
 
@@ -189,42 +189,18 @@ class LanguageBuild:
 
     def page_view(self, page: Page, config: MkDocsConfig) -> PageView:
         view = self._view(page)
-        self._describe_for_sharing(view, page, config)
+        spec = self.specs.get(page.file.src_uri)
+        item = spec.item if spec is not None and spec.kind == "article" else None
+        describe_for_sharing(view, SharedPage(
+            url=page.canonical_url or self.language_root + page.url, title=html.unescape(page.title or config.site_name),
+            item=item, site=self.site, language_root=self.language_root, docs_dir=Path(config.docs_dir),
+            site_name=config.site_name, site_description=config.site_description or "", publisher=config.site_author or config.site_name,
+        ))
         # Folders this page points <link rel="alternate"> into, in this language's site (see sitemaps.py).
         for url in [a.absolute_url for a in view.hreflang] + [f.url for f in view.feeds] + [c.url for c in view.calendar_feeds]:
             if url and url.startswith(self.language_root):
                 self.alternate_folders.add(url[len(self.language_root):].rpartition("/")[0])
         return view
-
-    def _describe_for_sharing(self, view: PageView, page: Page, config: MkDocsConfig) -> None:
-        """Open Graph / Twitter card data and JSON-LD (NewsArticle, BreadcrumbList) for the page."""
-        url = page.canonical_url or self.language_root + page.url
-        spec = self.specs.get(page.file.src_uri)
-        item = spec.item if spec is not None and spec.kind == "article" else None
-        image = None
-        if item is not None and item.image is not None and not item.image.is_external:
-            image = share_image(self.settings.news_dir / item.source.parent / item.image.src,
-                                self.language_root + news_asset_path(self.site.urls, item, item.image.src), item.image.alt)
-        if image is None:
-            image = share_image(Path(config.docs_dir) / self.settings.share_image, self.language_root + self.settings.share_image, config.site_name)
-        view.social = SocialMeta(
-            type="article" if item else "website",
-            title=item.title if item else html.unescape(page.title or config.site_name),
-            description=(self.site.summaries(item) if item else "") or config.site_description or "",
-            url=url, site_name=config.site_name, locale=og_locale(self.lang),
-            alternate_locales=[og_locale(a.lang) for a in view.hreflang if not a.current],
-            image=image,
-            published=item.date.isoformat() if item else None,
-            modified=(item.updated or item.date).isoformat() if item else None,
-            section=item.category.name(self.lang) if item else None,
-            tags=list(item.tags) if item else [],
-        )
-        nodes = []
-        if item is not None:
-            nodes.append(news_article(item, url, image, config.site_author or config.site_name, self.lang, item.category.name(self.lang)))
-        if view.breadcrumbs:
-            nodes.append(breadcrumb_list(absolute_crumbs(view.breadcrumbs, url)))
-        view.json_ld = json_ld_markup(nodes + view.structured_data)
 
     def _view(self, page: Page) -> PageView:
         spec = self.specs.get(page.file.src_uri)

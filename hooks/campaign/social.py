@@ -18,6 +18,8 @@ from babel.core import Locale, get_global
 from markupsafe import Markup
 
 from .model import NewsItem
+from .site import LanguageSite
+from .views import PageView, news_asset_path
 
 # What Open Graph readers (Facebook, Zalo) can show; SVG is not among them.
 SHAREABLE = (".png", ".jpg", ".jpeg", ".gif", ".webp")
@@ -45,6 +47,51 @@ class SocialMeta:
     modified: str | None = None
     section: str | None = None
     tags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SharedPage:
+    """What describing a page for sharing needs to know about it and its site."""
+
+    url: str  # canonical, absolute
+    title: str  # plain text
+    item: NewsItem | None  # when the page is an article
+    site: LanguageSite
+    language_root: str  # this language's site, absolute, ending in '/'
+    docs_dir: Path
+    site_name: str
+    site_description: str
+    publisher: str
+
+
+def describe_for_sharing(view: PageView, page: SharedPage) -> None:
+    """Set the view's Open Graph / Twitter card data and its JSON-LD (NewsArticle, BreadcrumbList, …)."""
+    item, site, lang = page.item, page.site, page.site.lang
+    image = None
+    if item is not None and item.image is not None and not item.image.is_external:
+        image = share_image(site.settings.news_dir / item.source.parent / item.image.src,
+                            page.language_root + news_asset_path(site.urls, item, item.image.src), item.image.alt)
+    if image is None:
+        default = site.settings.share_image
+        image = share_image(page.docs_dir / default, page.language_root + default, page.site_name)
+    view.social = SocialMeta(
+        type="article" if item else "website",
+        title=item.title if item else page.title,
+        description=(site.summaries(item) if item else "") or page.site_description,
+        url=page.url, site_name=page.site_name, locale=og_locale(lang),
+        alternate_locales=[og_locale(a.lang) for a in view.hreflang if not a.current],
+        image=image,
+        published=item.date.isoformat() if item else None,
+        modified=(item.updated or item.date).isoformat() if item else None,
+        section=item.category.name(lang) if item else None,
+        tags=list(item.tags) if item else [],
+    )
+    nodes = []
+    if item is not None:
+        nodes.append(news_article(item, page.url, image, page.publisher, lang, item.category.name(lang)))
+    if view.breadcrumbs:
+        nodes.append(breadcrumb_list(absolute_crumbs(view.breadcrumbs, page.url)))
+    view.json_ld = json_ld_markup(nodes + view.structured_data)
 
 
 @lru_cache(maxsize=None)
