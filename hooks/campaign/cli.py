@@ -106,14 +106,15 @@ def new_news(project: Project, title: str, lang: str | None, category: str | Non
     if not stem:
         raise click.ClickException("the title has no letters or digits to make a file name from")
     path = folder / (f"{stem}.md" if lang == settings.default_language else f"{stem}.{lang}.md")
-    fields = {"title": title, "date": when.strftime("%Y-%m-%d %H:%M"), "category": chosen.key}
+    fields = {"title": title, "date": when.astimezone(settings.timezone).strftime("%Y-%m-%d %H:%M"), "category": chosen.key}
     if key is not None:
         fields["translation_key"] = key
     text = _frontmatter(fields) + _NEWS_COMMENTS.format(
         categories=settings.category_choices()) + "---\n\n" + _NEWS_BODY
     _write_new(path, text, project)
     read = read_news_item(path, _relative(path, settings.news_dir), project.shown(path), settings)
-    _report_new(project, path, read.problems, read.item and UrlScheme(settings, lang).site_path(UrlScheme(settings, lang).article(read.item)))
+    scheme = UrlScheme(settings, lang)
+    _report_new(project, path, read.problems, scheme.site_path(scheme.article(read.item)) if read.item else None)
 
 
 @new.command("plan")
@@ -140,7 +141,7 @@ def new_plan(project: Project, title: str, lang: str | None, issuer: str | None)
     _write_new(path, text, project)
     read = read_plan(path, _relative(path, settings.plans_dir), project.shown(path), settings)
     scheme = UrlScheme(settings, lang)
-    _report_new(project, path, read.problems, read.plan and scheme.site_path(scheme.plan(read.plan)))
+    _report_new(project, path, read.problems, scheme.site_path(scheme.plan(read.plan)) if read.plan else None)
 
 
 @main.command()

@@ -102,8 +102,9 @@ def og_locale(lang: str) -> str:
     return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
+@lru_cache(maxsize=1 << 14)
 def share_image(path: Path | None, url: str, alt: str) -> ShareImage | None:
-    """An image Open Graph readers can show, with its size when it can be read."""
+    """An image Open Graph readers can show, with its size when it can be read (once per image and build)."""
     if path is None or path.suffix.lower() not in SHAREABLE or not path.is_file():
         return None
     width, height = imagesize.get(str(path))
