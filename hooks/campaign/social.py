@@ -150,5 +150,5 @@ def json_ld_markup(nodes: list[dict]) -> Markup | None:
     """One JSON-LD graph, safe inside <script>: no '<', '>' or '&' survives as such."""
     if not nodes:
         return None
-    text = json.dumps({"@context": "https://schema.org", "@graph": nodes}, ensure_ascii=False, indent=1)
+    text = json.dumps({"@context": "https://schema.org", "@graph": nodes}, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
