@@ -187,16 +187,11 @@ class PlanViewBuilder:
 
     def calendar_page(self, spec: PageSpec) -> PageView:
         plan, here = spec.plan, spec.path
-        plans = [plan] if plan else self.site.plans
-        calendar = build_calendar(plans) if plan else self.site.calendar
-        translations = {}
-        for lang, scheme in self.views.schemes.items():
-            if lang == self.site.lang:
-                continue
-            if plan is None:
-                translations[lang] = scheme.calendar()
-            elif lang in self.site.plan_catalogue.translations(plan):
-                translations[lang] = scheme.calendar(self.site.plan_catalogue.translations(plan)[lang])
+        calendar = build_calendar([plan]) if plan else self.site.calendar
+        if plan is None:
+            translations = {lang: s.calendar() for lang, s in self.views.schemes.items() if lang != self.site.lang}
+        else:
+            translations = {lang: self.views.schemes[lang].calendar(other) for lang, other in self.site.plan_catalogue.translations(plan).items()}
         view = self.views.base(here, translations)
         title = self.t.format("calendar_of_plan", title=plan.title) if plan else self.t["calendar"]
         view.breadcrumbs = self._crumbs(here, *([(title, here)] if plan else []), calendar=True)
@@ -267,9 +262,5 @@ class PlanViewBuilder:
         )
 
     def _crumbs(self, here: str, *trail: tuple[str, str], calendar: bool = False) -> list[Link]:
-        first = (self.t["calendar"], self.urls.calendar()) if calendar else (self.t["plans"], self.urls.plans_index())
-        links = [Link(self.t["home"], self.views.link("", here)), Link(first[0], self.views.link(first[1], here))]
-        links += [Link(text, self.views.link(path, here)) for text, path in trail]
-        links[-1] = Link(links[-1].text, links[-1].url, current=True)
-        return links
-
+        section = (self.t["calendar"], self.urls.calendar()) if calendar else (self.t["plans"], self.urls.plans_index())
+        return self.views.crumbs(here, *trail, section=section)

@@ -262,8 +262,10 @@ class ViewBuilder:
             ))
         return views
 
-    def crumbs(self, here: str, *trail: tuple[str, str]) -> list[Link]:
-        links = [Link(self.t["home"], self.link("", here)), Link(self.t["news"], self.link(self.site.urls.news_index(), here))]
+    def crumbs(self, here: str, *trail: tuple[str, str], section: tuple[str, str] | None = None) -> list[Link]:
+        """Home, the section (news by default) and `trail`, each (text, path); the last is the current page."""
+        section = section or (self.t["news"], self.site.urls.news_index())
+        links = [Link(self.t["home"], self.link("", here)), Link(section[0], self.link(section[1], here))]
         links += [Link(text, self.link(path, here)) for text, path in trail]
         last = links[-1]
         links[-1] = Link(last.text, last.url, current=True)
