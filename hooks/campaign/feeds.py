@@ -23,10 +23,10 @@ from datetime import datetime
 from pathlib import Path
 
 import lxml.etree
-import lxml.html
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 
+from .html_fragments import parse_fragment, serialise_fragment
 from .model import NewsItem
 from .settings import Settings
 from .site import FeedFormat, FeedSpec
@@ -142,7 +142,6 @@ def absolute_links(html: str, base_url: str) -> str:
     """The HTML fragment with every link and image made absolute: feed readers have no page to resolve against."""
     if not html.strip():
         return html
-    wrapper = lxml.html.fragment_fromstring(html, create_parent="div")
+    wrapper = parse_fragment(html)
     wrapper.make_links_absolute(base_url, resolve_base_href=False, handle_failures="ignore")
-    serialised = lxml.html.tostring(wrapper, encoding="unicode")
-    return serialised[len("<div>") : -len("</div>")]
+    return serialise_fragment(wrapper)

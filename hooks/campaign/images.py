@@ -12,14 +12,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import imagesize
-import lxml.html
+
+from .html_fragments import parse_fragment, serialise_fragment
 
 
 def size_body_images(html: str, page_path: str, files: dict[str, Path]) -> str:
     """`page_path` is the article's folder in its site ("tin-tuc/2024/03/slug/"); `files` maps site paths to files."""
     if "<img" not in html:
         return html
-    wrapper = lxml.html.fragment_fromstring(html, create_parent="div")
+    wrapper = parse_fragment(html)
     for img in wrapper.iter("img"):
         img.set("loading", img.get("loading", "lazy"))
         img.set("decoding", img.get("decoding", "async"))
@@ -33,5 +34,4 @@ def size_body_images(html: str, page_path: str, files: dict[str, Path]) -> str:
         if width > 0 and height > 0:
             img.set("width", str(round(width)))
             img.set("height", str(round(height)))
-    serialised = lxml.html.tostring(wrapper, encoding="unicode")
-    return serialised[len("<div>") : -len("</div>")]
+    return serialise_fragment(wrapper)
