@@ -68,7 +68,6 @@ def build_plan_catalogue(settings: Settings, project_dir: Path) -> PlanCatalogue
         for problem in problems:
             catalogue.problems.append(problem)
             catalogue.problem_langs[problem.path] = result.lang
-        left_out = len({p.field.split(".")[0] for p in problems if p.field.startswith("activities[")}) if plan else 0
-        catalogue.records.append(PlanRecord(shown, result.lang, plan, left_out))
+        catalogue.records.append(PlanRecord(shown, result.lang, plan, result.activities_left_out if plan else 0))
     catalogue.problems.sort(key=lambda p: (p.path, p.line or 0, p.field))
     return catalogue

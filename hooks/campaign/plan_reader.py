@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path, PurePosixPath
 
-from .slugs import slugify
+import yaml
 
 from .fields import ACTIVITY_FIELDS, DATE_RANGE_FIELDS, PLAN_FIELDS
 from .plan import Activity, DateRange, Plan
 from .problems import Problem
 from .reader import FieldReader, SourceText, child_node, key_from_name, language_from_name, mapping_lines, read_source
 from .settings import Settings
-
+from .slugs import slugify
 
 
 @dataclass
@@ -26,6 +26,7 @@ class PlanReadResult:
     lang: str
     plan: Plan | None
     problems: list[Problem] = field(default_factory=list)
+    activities_left_out: int = 0  # broken activities of a plan that is kept
 
 
 def read_plan(path: Path, source: PurePosixPath, shown: str, settings: Settings) -> PlanReadResult:
@@ -61,13 +62,14 @@ class _PlanValidator(FieldReader):
         activities = self.activities()
         if plan_problems or None in (title, issuer, period) or not slug:
             return PlanReadResult(lang, None, self.problems)
+        given = self.data.get("activities")
         return PlanReadResult(lang, Plan(
             source=self.source, lang=lang, title=title, slug=slug,
             translation_key=self.text("translation_key") or key_from_name(self.source, self.settings),
             number=number, issued=issued.date() if issued else None, issuer=issuer, period=period, body=self.parsed.body,
             signed_by=self.text("signed_by"), theme=self.text("theme"), messages=messages, peak=peak,
             updated=self.moment("updated"), activities=activities,
-        ), self.problems)
+        ), self.problems, len(given) - len(activities) if isinstance(given, list) else 0)
 
     def date_range(self, name: str) -> DateRange | None:
         value = self.data.get(name)
@@ -105,7 +107,7 @@ class _PlanValidator(FieldReader):
             self.problem("activities", "expected a list of activities, each starting with '- title: ...'")
             return []
         nodes = child_node(self.parsed.node, "activities")
-        node_list = nodes.value if nodes is not None and hasattr(nodes, "value") and isinstance(nodes.value, list) else []
+        node_list = nodes.value if isinstance(nodes, yaml.SequenceNode) else []
         activities, ids = [], {}
         for number, data in enumerate(value, start=1):
             node = node_list[number - 1] if number <= len(node_list) else None
