@@ -19,7 +19,6 @@ from pathlib import Path, PurePosixPath
 
 import click
 import yaml
-from .slugs import slugify
 
 from .catalogue import build_catalogue
 from .model import Status
@@ -28,6 +27,7 @@ from .plan_reader import read_plan
 from .reader import key_from_name, read_news_item
 from .schema import dumps, news_schema, plan_schema
 from .settings import Settings, SettingsError, load_settings
+from .slugs import slugify
 from .urls import UrlScheme
 
 

@@ -23,21 +23,21 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .catalogue import Catalogue, build_catalogue
-from .i18n import load_strings
-from .model import Status
 from .feeds import FeedWriter
+from .i18n import load_strings
 from .ical import CalendarWriter
 from .images import size_body_images
 from .mkdocs_files import add_calendar_files, add_feeds, add_news_pages, select_docs_language
-from .search import add_folded_text
-from .slugs import heading_id
-from .social import SharedPage, describe_for_sharing
-from .sitemaps import merge_sitemaps, write_folder_sitemaps
-from .settings import Settings, SettingsError, load_settings
-from .site import LanguageSite, PageSpec
-from .translation_build import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
+from .model import Status
 from .plan_catalogue import PlanCatalogue, build_plan_catalogue
 from .plan_views import PlanViewBuilder
+from .search import add_folded_text
+from .settings import Settings, SettingsError, load_settings
+from .site import LanguageSite, PageSpec
+from .sitemaps import merge_sitemaps, write_folder_sitemaps
+from .slugs import heading_id
+from .social import SharedPage, describe_for_sharing
+from .translation_build import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
 from .views import PageView, ViewBuilder
 
 log = get_plugin_logger("campaign")
@@ -178,13 +178,13 @@ class LanguageBuild:
     def on_env(self, config: MkDocsConfig, files: Files) -> None:
         # Every article has been rendered by now; generated files added here are still written out.
         writer = FeedWriter(
-            self.settings, self.site.urls, config.site_url.rstrip("/") + "/", self.site.summaries,
+            self.settings, self.site.urls, self.language_root, self.site.summaries,
             author=config.site_author or config.site_name, fallback_date=self.settings.build_date,
         )
         add_feeds(files, config, self.site, writer)
 
     def _add_calendars(self, files: Files, config: MkDocsConfig) -> None:
-        writer = CalendarWriter(self.site.urls, config.site_url.rstrip("/") + "/", self.site.strings, config.site_name)
+        writer = CalendarWriter(self.site.urls, self.language_root, self.site.strings, config.site_name)
         add_calendar_files(files, config, self.site, writer)
 
     def page_view(self, page: Page, config: MkDocsConfig) -> PageView:

@@ -14,10 +14,10 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 from icalendar.prop import vDuration
-from .slugs import slugify
 
 from .i18n import Strings
 from .plan import Activity, Plan
+from .slugs import slugify
 from .urls import UrlScheme
 
 # How often calendar apps should fetch the subscription again (RFC 7986 and its common predecessor).

@@ -13,10 +13,10 @@ from pathlib import Path, PurePosixPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .reader import key_from_name, language_from_name
-from .settings import Settings
 from .feeds import FeedWriter
 from .ical import CalendarWriter
+from .reader import key_from_name, language_from_name
+from .settings import Settings
 from .site import FEED_FORMATS, LanguageSite, PageSpec
 
 # News sources are mounted under this virtual folder, so that relative links and

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import yaml
-from .slugs import slugify
 
 from .dates import DateError, parse_datetime
 from .fields import NEWS_FIELDS, FieldSet
 from .model import FeaturedImage, NewsItem
 from .problems import Problem
 from .settings import Settings
+from .slugs import slugify
 
 try:  # libyaml is much faster on large sites; PyYAML's pure Python is the fallback
     from yaml import CSafeLoader as _Loader

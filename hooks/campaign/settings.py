@@ -12,9 +12,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .slugs import slugify
-
 from .dates import DateError, parse_datetime
+from .slugs import slugify
 
 
 class SettingsError(ValueError):

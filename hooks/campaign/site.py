@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from .activity_calendar import ActivityCalendar, build_calendar
 from .catalogue import Catalogue
 from .collections import Collections, Listing, build_collections, neighbours
 from .i18n import Strings
-from .activity_calendar import ActivityCalendar, build_calendar
 from .model import NewsItem
 from .plan import Plan
 from .plan_catalogue import PlanCatalogue

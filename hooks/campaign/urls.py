@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import posixpath
 
-from .slugs import slugify
-
 from .collections import Listing
 from .model import NewsItem
 from .plan import Activity, Plan
 from .settings import Category, Language, Settings
+from .slugs import slugify
 
 
 class UrlScheme:
