@@ -43,6 +43,8 @@ from .views import PageView, ViewBuilder
 log = get_plugin_logger("campaign")
 
 PLAN_PAGE_KINDS = ("plan", "plans_index", "calendar")
+# The template of each kind of generated page, in overrides/campaign/.
+TEMPLATES = {"article": "article", "listing": "listing", "archive_index": "archive", "plan": "plan", "plans_index": "plans", "calendar": "calendar"}
 
 
 class LanguageBuild:
@@ -136,22 +138,14 @@ class LanguageBuild:
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return markdown
+        page.meta = {"title": html.escape(self.site.page_title(spec)), "template": f"campaign/{TEMPLATES[spec.kind]}.html"}
         if spec.kind == "article":
-            page.meta = {"title": html.escape(spec.item.title), "template": "campaign/article.html"}
             # The body as read by our reader, not as MkDocs would re-parse it for metadata.
             return spec.item.body
         if spec.kind == "plan":
-            page.meta = {"title": html.escape(spec.plan.title), "template": "campaign/plan.html"}
             return spec.plan.body
-        titles = {
-            "listing": lambda: self.site.listing_title(spec.listing),
-            "archive_index": lambda: self.site.strings["archive_title"],
-            "plans_index": lambda: self.site.strings["plans"],
-            "calendar": lambda: self.site.strings.format("calendar_of_plan", title=spec.plan.title) if spec.plan else self.site.strings["calendar"],
-        }
-        template = {"listing": "listing", "archive_index": "archive", "plans_index": "plans", "calendar": "calendar"}[spec.kind]
         # Generated pages repeat what articles and plans say: kept out of search.
-        page.meta = {"title": html.escape(titles[spec.kind]()), "template": f"campaign/{template}.html", "search": {"exclude": True}}
+        page.meta["search"] = {"exclude": True}
         if spec.kind == "calendar":
             page.meta["hide"] = ["toc"]  # Material: the month grids get the table of contents' width
         return markdown

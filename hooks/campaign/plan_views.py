@@ -193,7 +193,7 @@ class PlanViewBuilder:
         else:
             translations = {lang: self.views.schemes[lang].calendar(other) for lang, other in self.site.plan_catalogue.translations(plan).items()}
         view = self.views.base(here, translations)
-        title = self.t.format("calendar_of_plan", title=plan.title) if plan else self.t["calendar"]
+        title = self.site.page_title(spec)
         view.breadcrumbs = self._crumbs(here, *([(title, here)] if plan else []), calendar=True)
         filters = [Link(self.t["all_plans"], self.views.link(self.urls.calendar(), here), current=plan is None)]
         filters += [Link(p.title, self.views.link(self.urls.calendar(p), here), current=p is plan) for p in self.site.plans]

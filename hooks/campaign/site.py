@@ -110,6 +110,21 @@ class LanguageSite:
             feeds[listing.key] = FeedSpec(listing, title, description, listing.items[: options.length])
         return feeds
 
+    def page_title(self, spec: PageSpec) -> str:
+        """The title of a generated page, as plain text."""
+        t = self.strings
+        if spec.kind == "article":
+            return spec.item.title
+        if spec.kind == "plan":
+            return spec.plan.title
+        if spec.kind == "listing":
+            return self.listing_title(spec.listing)
+        if spec.kind == "archive_index":
+            return t["archive_title"]
+        if spec.kind == "plans_index":
+            return t["plans"]
+        return t.format("calendar_of_plan", title=spec.plan.title) if spec.plan else t["calendar"]
+
     def listing_title(self, listing: Listing) -> str:
         t = self.strings
         if listing.kind == "news":
