@@ -12,8 +12,8 @@ import sys
 for _name in [n for n in sys.modules if n == "campaign" or n.startswith("campaign.")]:
     del sys.modules[_name]
 
-from campaign.engine import LanguageBuild  # noqa: E402
-from campaign.translation_build import PREVIEW_ENV  # noqa: E402
+from campaign.build.engine import LanguageBuild  # noqa: E402
+from campaign.build.translations import PREVIEW_ENV  # noqa: E402
 
 _build: LanguageBuild | None = None
 

@@ -12,10 +12,11 @@ from zoneinfo import ZoneInfo
 import feedparser
 import pytest
 import yaml
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
-from campaign.catalogue import build_catalogue
-from campaign.settings import load_settings
+from campaign.core.settings import load_settings
+from campaign.news.catalogue import build_catalogue
 from conftest import build, make_project, news_file
 
 SITE = "https://thang-hanh-dong-htx.example.org/"

@@ -12,8 +12,8 @@ import icalendar
 import pytest
 import yaml
 
-from campaign.plan_catalogue import build_plan_catalogue
-from campaign.settings import load_settings
+from campaign.core.settings import load_settings
+from campaign.plans.catalogue import build_plan_catalogue
 from conftest import build, make_project, news_file, resolve
 
 SITE = "https://thang-hanh-dong-htx.example.org/"

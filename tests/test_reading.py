@@ -5,14 +5,13 @@ from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
 import pytest
-
-from campaign.dates import DateError, parse_datetime
-from campaign.reader import key_from_name, language_from_name, read_news_item
-from campaign.settings import load_settings
-from campaign.summary import cut_at_word, first_paragraph
-from conftest import ROOT, news_file
-
 import yaml
+
+from campaign.core.dates import DateError, parse_datetime
+from campaign.core.settings import load_settings
+from campaign.news.reader import key_from_name, language_from_name, read_news_item
+from campaign.news.summary import cut_at_word, first_paragraph
+from conftest import ROOT, news_file
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 

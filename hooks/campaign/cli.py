@@ -20,15 +20,15 @@ from pathlib import Path, PurePosixPath
 import click
 import yaml
 
-from .catalogue import build_catalogue
-from .model import Status
-from .plan_catalogue import build_plan_catalogue
-from .plan_reader import read_plan
-from .reader import key_from_name, read_news_item
-from .schema import dumps, news_schema, plan_schema
-from .settings import Settings, SettingsError, load_settings
-from .slugs import slugify
-from .urls import UrlScheme
+from .content.schema import dumps, news_schema, plan_schema
+from .core.settings import Settings, SettingsError, load_settings
+from .core.slugs import slugify
+from .core.urls import UrlScheme
+from .news.catalogue import build_catalogue
+from .news.model import Status
+from .news.reader import key_from_name, read_news_item
+from .plans.catalogue import build_plan_catalogue
+from .plans.reader import read_plan
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from math import ceil
 
+from ..core.settings import Category
+from ..core.slugs import slugify
 from .model import NewsItem
-from .settings import Category
-from .slugs import slugify
 
 
 @dataclass(frozen=True)

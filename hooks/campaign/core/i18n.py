@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from datetime import date, datetime, time
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -45,7 +45,7 @@ class Strings:
         return [(days["abbreviated"][n], days["wide"][n]) for n in range(7)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_table(path: Path, mtime: float) -> dict[str, str]:
     with path.open("rb") as f:
         return tomllib.load(f)

@@ -11,7 +11,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from .plan import Activity, DateRange, Plan
+from .model import Activity, DateRange, Plan
 
 
 @dataclass(frozen=True)

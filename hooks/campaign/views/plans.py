@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .activity_calendar import MonthGrid, Scheduled, build_calendar, upcoming
-from .plan import Activity, DateRange, Plan
-from .site import PageSpec
-from .urls import activity_anchor
-from .views import Link, PageView, ViewBuilder
+from ..core.urls import activity_anchor
+from ..pages.language_site import PageSpec
+from ..plans.calendar import MonthGrid, Scheduled, build_calendar, upcoming
+from ..plans.model import Activity, DateRange, Plan
+from .news import Link, PageView, ViewBuilder
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .catalogue import markdown_sources
-from .plan import Plan
-from .plan_reader import read_plan
-from .problems import Problem
-from .settings import Settings
+from ..core.problems import Problem
+from ..core.settings import Settings
+from ..news.catalogue import markdown_sources
+from .model import Plan
+from .reader import read_plan
 
 
 @dataclass(frozen=True)

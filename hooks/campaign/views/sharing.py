@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -17,9 +17,9 @@ import imagesize
 from babel.core import Locale, get_global
 from markupsafe import Markup
 
-from .model import NewsItem
-from .site import LanguageSite
-from .views import PageView, news_asset_path
+from ..news.model import NewsItem
+from ..pages.language_site import LanguageSite
+from .news import PageView, news_asset_path
 
 # What Open Graph readers (Facebook, Zalo) can show; SVG is not among them.
 SHAREABLE = (".png", ".jpg", ".jpeg", ".gif", ".webp")
@@ -94,7 +94,7 @@ def describe_for_sharing(view: PageView, page: SharedPage) -> None:
     view.json_ld = json_ld_markup(nodes + view.structured_data)
 
 
-@lru_cache(maxsize=None)
+@cache
 def og_locale(lang: str) -> str:
     """vi → vi_VN, en → en_US: the language's most likely territory, from CLDR."""
     likely = get_global("likely_subtags").get(lang, lang)

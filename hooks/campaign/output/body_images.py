@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import imagesize
 
-from .html_fragments import parse_fragment, serialise_fragment
+from .html import parse_fragment, serialise_fragment
 
 
 def size_body_images(html: str, page_path: str, files: dict[str, Path]) -> str:

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import Enum
 from pathlib import PurePosixPath
 
-from .settings import Category
+from ..core.settings import Category
 
 
 class Status(Enum):

@@ -26,13 +26,13 @@ import lxml.etree
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 
-from .html_fragments import parse_fragment, serialise_fragment
-from .model import NewsItem
-from .settings import Settings
-from .site import FeedFormat, FeedSpec
-from .summary import Summaries
-from .urls import UrlScheme
-from .views import news_asset_path
+from ..core.settings import Settings
+from ..core.urls import UrlScheme
+from ..news.model import NewsItem
+from ..news.summary import Summaries
+from ..pages.language_site import FeedFormat, FeedSpec
+from ..views.news import news_asset_path
+from .html import parse_fragment, serialise_fragment
 
 
 class FeedWriter:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 
-from .dates import EXPECTED as DATE_FORMATS
+from ..core.dates import EXPECTED as DATE_FORMATS
+from ..core.settings import Settings
 from .fields import ACTIVITY_FIELDS, DATE_RANGE_FIELDS, NEWS_FIELDS, PLAN_FIELDS, Field, FieldSet
-from .settings import Settings
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # what VS Code's YAML extension and most editors read
 

@@ -22,23 +22,23 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .catalogue import Catalogue, build_catalogue
-from .feeds import FeedWriter
-from .i18n import load_strings
-from .ical import CalendarWriter
-from .images import size_body_images
-from .mkdocs_files import add_calendar_files, add_feeds, add_news_pages, select_docs_language
-from .model import Status
-from .plan_catalogue import PlanCatalogue, build_plan_catalogue
-from .plan_views import PlanViewBuilder
-from .search import add_folded_text
-from .settings import Settings, SettingsError, load_settings
-from .site import LanguageSite, PageSpec
-from .sitemaps import merge_sitemaps, write_folder_sitemaps
-from .slugs import heading_id
-from .social import SharedPage, describe_for_sharing
-from .translation_build import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
-from .views import PageView, ViewBuilder
+from ..core.i18n import load_strings
+from ..core.settings import Settings, SettingsError, load_settings
+from ..core.slugs import heading_id
+from ..news.catalogue import Catalogue, build_catalogue
+from ..news.model import Status
+from ..output.body_images import size_body_images
+from ..output.feeds import FeedWriter
+from ..output.ical import CalendarWriter
+from ..output.search import add_folded_text
+from ..output.sitemaps import merge_sitemaps, write_folder_sitemaps
+from ..pages.language_site import LanguageSite, PageSpec
+from ..plans.catalogue import PlanCatalogue, build_plan_catalogue
+from ..views.news import PageView, ViewBuilder
+from ..views.plans import PlanViewBuilder
+from ..views.sharing import SharedPage, describe_for_sharing
+from .files import add_calendar_files, add_feeds, add_news_pages, select_docs_language
+from .translations import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
 
 log = get_plugin_logger("campaign")
 

@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event
 from icalendar.prop import vDuration
 
-from .i18n import Strings
-from .plan import Activity, Plan
-from .slugs import slugify
-from .urls import UrlScheme
+from ..core.i18n import Strings
+from ..core.slugs import slugify
+from ..core.urls import UrlScheme
+from ..plans.model import Activity, Plan
 
 # How often calendar apps should fetch the subscription again (RFC 7986 and its common predecessor).
 REFRESH_INTERVAL = timedelta(days=1)

@@ -13,11 +13,11 @@ from pathlib import Path, PurePosixPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .feeds import FeedWriter
-from .ical import CalendarWriter
-from .reader import key_from_name, language_from_name
-from .settings import Settings
-from .site import FEED_FORMATS, LanguageSite, PageSpec
+from ..core.settings import Settings
+from ..news.reader import key_from_name, language_from_name
+from ..output.feeds import FeedWriter
+from ..output.ical import CalendarWriter
+from ..pages.language_site import FEED_FORMATS, LanguageSite, PageSpec
 
 # News sources are mounted under this virtual folder, so that relative links and
 # images inside an article resolve the way they do next to its Markdown file.

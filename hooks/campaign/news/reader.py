@@ -13,12 +13,12 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from .dates import DateError, parse_datetime
-from .fields import NEWS_FIELDS, FieldSet
+from ..content.fields import NEWS_FIELDS, FieldSet
+from ..core.dates import DateError, parse_datetime
+from ..core.problems import Problem
+from ..core.settings import Settings
+from ..core.slugs import slugify
 from .model import FeaturedImage, NewsItem
-from .problems import Problem
-from .settings import Settings
-from .slugs import slugify
 
 try:  # libyaml is much faster on large sites; PyYAML's pure Python is the fallback
     from yaml import CSafeLoader as _Loader

@@ -13,12 +13,12 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from .fields import ACTIVITY_FIELDS, DATE_RANGE_FIELDS, PLAN_FIELDS
-from .plan import Activity, DateRange, Plan
-from .problems import Problem
-from .reader import FieldReader, SourceText, child_node, key_from_name, language_from_name, mapping_lines, read_source
-from .settings import Settings
-from .slugs import slugify
+from ..content.fields import ACTIVITY_FIELDS, DATE_RANGE_FIELDS, PLAN_FIELDS
+from ..core.problems import Problem
+from ..core.settings import Settings
+from ..core.slugs import slugify
+from ..news.reader import FieldReader, SourceText, child_node, key_from_name, language_from_name, mapping_lines, read_source
+from .model import Activity, DateRange, Plan
 
 
 @dataclass

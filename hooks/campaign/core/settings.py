@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -231,5 +231,5 @@ def _build_date(raw: dict, tz: ZoneInfo, environ) -> datetime:
             # A bare date means "as of the end of that day".
             return moment if has_time else moment.replace(hour=23, minute=59, second=59)
     if environ.get("SOURCE_DATE_EPOCH"):
-        return datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), timezone.utc).astimezone(tz)
+        return datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), UTC).astimezone(tz)
     return datetime.now(tz)

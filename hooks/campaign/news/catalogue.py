@@ -12,11 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from ..core.problems import Problem
+from ..core.settings import Settings
+from ..core.urls import UrlScheme
 from .model import NewsItem, Status
-from .problems import Problem
 from .reader import read_news_item
-from .settings import Settings
-from .urls import UrlScheme
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from datetime import datetime
 
 import imagesize
 
-from .collections import Listing, build_collections
-from .model import FeaturedImage, NewsItem
-from .site import FEED_FORMATS, LanguageSite, PageSpec
-from .urls import UrlScheme, relative_url
+from ..core.urls import UrlScheme, relative_url
+from ..news.collections import Listing, build_collections
+from ..news.model import FeaturedImage, NewsItem
+from ..pages.language_site import FEED_FORMATS, LanguageSite, PageSpec
 
 
 @dataclass(frozen=True)
@@ -84,9 +84,9 @@ class PageView:
     default_lang: str
     alternates: list[AlternateView]
     breadcrumbs: list[Link] = field(default_factory=list)
-    article: "ArticleView | None" = None
-    listing: "ListingView | None" = None
-    archive: "ArchiveView | None" = None
+    article: ArticleView | None = None
+    listing: ListingView | None = None
+    archive: ArchiveView | None = None
     latest: list[EntryView] = field(default_factory=list)
     news_url: str = ""
     feeds: list[FeedLink] = field(default_factory=list)  # the language's news feeds, then this listing's own

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import posixpath
 
-from .collections import Listing
-from .model import NewsItem
-from .plan import Activity, Plan
+from ..news.collections import Listing
+from ..news.model import NewsItem
+from ..plans.model import Activity, Plan
 from .settings import Category, Language, Settings
 from .slugs import slugify
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from .settings import BUILD_DATE_ENV, Settings
+from ..core.settings import BUILD_DATE_ENV, Settings
 
 # Set by the default-language build for the others.
 SITE_URL_ENV = "CAMPAIGN_SITE_URL"

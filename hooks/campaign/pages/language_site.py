@@ -9,16 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .activity_calendar import ActivityCalendar, build_calendar
-from .catalogue import Catalogue
-from .collections import Collections, Listing, build_collections, neighbours
-from .i18n import Strings
-from .model import NewsItem
-from .plan import Plan
-from .plan_catalogue import PlanCatalogue
-from .settings import Settings
-from .summary import Summaries
-from .urls import UrlScheme
+from ..core.i18n import Strings
+from ..core.settings import Settings
+from ..core.urls import UrlScheme
+from ..news.catalogue import Catalogue
+from ..news.collections import Collections, Listing, build_collections, neighbours
+from ..news.model import NewsItem
+from ..news.summary import Summaries
+from ..plans.calendar import ActivityCalendar, build_calendar
+from ..plans.catalogue import PlanCatalogue
+from ..plans.model import Plan
 
 
 @dataclass(frozen=True)
