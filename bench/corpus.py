@@ -46,9 +46,18 @@ CATEGORIES = [
     ("xuc-tien-thuong-mai", "Xúc tiến thương mại", "Trade promotion"),
     ("chinh-sach", "Chính sách", "Policy"),
 ]
-TAGS_VI = [f"{a} {b}" for a in ("Hợp tác xã", "Nông sản", "Đổi mới", "Chuyển đổi số", "Thanh niên") for b in ("miền Bắc", "miền Trung", "miền Nam", "Tây Nguyên", "đồng bằng", "ven biển", "2023", "2024")]
-TAGS_EN = [f"{a} {b}" for a in ("Cooperatives", "Farm produce", "Innovation", "Digital", "Youth") for b in ("north", "centre", "south", "highlands", "delta", "coast", "2023", "2024")]
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450"><rect width="800" height="450" fill="#c8e6c9"/><circle cx="400" cy="225" r="120" fill="#43a047"/></svg>\n'
+TAGS_VI = [
+    f"{a} {b}" for a in ("Hợp tác xã", "Nông sản", "Đổi mới", "Chuyển đổi số", "Thanh niên")
+    for b in ("miền Bắc", "miền Trung", "miền Nam", "Tây Nguyên", "đồng bằng", "ven biển", "2023", "2024")
+]
+TAGS_EN = [
+    f"{a} {b}" for a in ("Cooperatives", "Farm produce", "Innovation", "Digital", "Youth")
+    for b in ("north", "centre", "south", "highlands", "delta", "coast", "2023", "2024")
+]
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450">'
+    '<rect width="800" height="450" fill="#c8e6c9"/><circle cx="400" cy="225" r="120" fill="#43a047"/></svg>\n'
+)
 
 
 @dataclass
@@ -111,7 +120,10 @@ def _plan(rng: random.Random) -> str:
         if i % 4 == 0:
             activity["start"] = day.strftime("%Y-%m-%d") + " 08:00"
             activity["end"] = day.strftime("%Y-%m-%d") + " 11:30"
-        activity |= {"location": rng.choice(["Hà Nội", "Huế", "Cần Thơ", "Đà Lạt"]), "lead": rng.choice(["Ban Tuyên truyền", "Trung tâm Dịch vụ"]), "tentative": i % 5 == 0}
+        activity |= {
+            "location": rng.choice(["Hà Nội", "Huế", "Cần Thơ", "Đà Lạt"]), "lead": rng.choice(["Ban Tuyên truyền", "Trung tâm Dịch vụ"]),
+            "tentative": i % 5 == 0,
+        }
         activities.append(activity)
     fields = {
         "type": "plan", "title": "Kế hoạch thử nghiệm năm 2024", "number": "1/KH-TEST", "issued": "2024-02-07",

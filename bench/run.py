@@ -153,7 +153,7 @@ def measure_serve(n: int, port: int = 8799) -> tuple[float, float]:
 
 def _slug_of_edited(item) -> str:
     sys.path.insert(0, str(BENCH.parent / "hooks"))
-    from campaign.slugs import slugify
+    from campaign.core.slugs import slugify
 
     return slugify(f"{item.vi_title} ĐÃ SỬA")
 
@@ -176,8 +176,9 @@ def _wait_for(condition, timeout: float) -> float:
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.machine())
-    memory = next(int(line.split()[1]) // 2**20 for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+    cpuinfo, meminfo = Path("/proc/cpuinfo").read_text().splitlines(), Path("/proc/meminfo").read_text().splitlines()
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), platform.machine())
+    memory = next(int(line.split()[1]) // 2**20 for line in meminfo if line.startswith("MemTotal"))
     return f"{os.cpu_count()} cores ({cpu}), {memory} GiB, Python {platform.python_version()}, {platform.system()} {platform.release()}"
 
 

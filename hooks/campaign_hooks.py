@@ -1,8 +1,10 @@
 """MkDocs hooks: wire MkDocs' events to the campaign engine (hooks/campaign/).
 
 Listed under `hooks:` in mkdocs.yml. Kept thin on purpose: all the work is in
-plain modules that can be read and tested on their own.
+campaign.build, which runs the plain modules of the other packages.
 """
+
+from __future__ import annotations
 
 import os
 import sys
@@ -12,58 +14,74 @@ import sys
 for _name in [n for n in sys.modules if n == "campaign" or n.startswith("campaign.")]:
     del sys.modules[_name]
 
+from jinja2 import Environment  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.structure.files import Files  # noqa: E402
+from mkdocs.structure.nav import Navigation  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.utils.templates import TemplateContext  # noqa: E402
+
 from campaign.build.engine import LanguageBuild  # noqa: E402
 from campaign.build.translations import PREVIEW_ENV  # noqa: E402
 
 _build: LanguageBuild | None = None
 
 
-def on_startup(command, dirty):
+def _current() -> LanguageBuild:
+    """The build `on_config` started: MkDocs sends every other event after it."""
+    assert _build is not None, "on_config has not run"
+    return _build
+
+
+def on_startup(command: str, dirty: bool) -> None:
     if command == "serve":
         # Drafts are shown while previewing, in this build and in the other languages' builds.
         os.environ[PREVIEW_ENV] = "1"
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     _build = LanguageBuild(config)
     return config
 
 
-def on_files(files, config):
-    return _build.on_files(files, config)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return _current().on_files(files, config)
 
 
-def on_page_markdown(markdown, page, config, files):
-    return _build.on_page_markdown(markdown, page)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _current().on_page_markdown(markdown, page)
 
 
-def on_page_content(html, page, config, files):
-    return _build.on_page_content(html, page)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _current().on_page_content(html, page)
 
 
-def on_env(env, config, files):
-    _build.on_env(config, files)
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    _current().on_env(config, files)
     return env
 
 
-def on_page_context(context, page, config, nav):
-    context["campaign"] = _build.page_view(page, config)
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    # Templates get the page's ready-made view and our UI strings, apart from Material's.
+    build = _current()
+    context["campaign"] = build.page_view(page, config)  # type: ignore[typeddict-unknown-key]
+    context["t"] = build.strings  # type: ignore[typeddict-unknown-key]
     return context
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return LanguageBuild.on_post_page(output)
 
 
-def on_post_template(output_content, template_name, config):
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     return LanguageBuild.on_post_page(output_content) if template_name.endswith(".html") else output_content
 
 
-def on_post_build(config):
-    _build.on_post_build(config)
+def on_post_build(config: MkDocsConfig) -> None:
+    _current().on_post_build(config)
 
 
-def on_build_error(error):
+def on_build_error(error: Exception) -> None:
     if _build is not None:
         _build.on_build_error()

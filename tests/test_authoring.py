@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from campaign.news.reader import read_text, split_frontmatter
+from campaign.content.source import read_text, split_frontmatter
 from conftest import ROOT, build, make_project, news_file, resolve
 from test_bad_input import BAD, EXPECTED
 from test_plans import BAD_PEAK, BAD_PLAN, EXPECTED_PROBLEMS

@@ -80,10 +80,13 @@ def test_image_that_does_not_exist_is_reported(tmp_path):
     ("page_size", 0, "extra.campaign.page_size: expected a whole number of at least 1, got 0"),
     ("timezone", "Mars/Olympus", "extra.campaign.timezone: unknown time zone 'Mars/Olympus'"),
     ("feeds", {"length": 0}, "extra.campaign.feeds.length: expected a whole number of at least 1, got 0"),
-    ("feeds", {"tag": True}, "extra.campaign.feeds: unknown key tag; expected length, categories, tags"),
+    ("feeds", {"tag": True}, "extra.campaign.feeds.tag: unknown key; did you mean 'tags'? known keys: length, categories, tags"),
     ("feeds", {"tags": "yes"}, "extra.campaign.feeds.tags: expected true or false, got 'yes'"),
+    ("page_sise", 3, "extra.campaign.page_sise: unknown key; did you mean 'page_size'?"),
+    ("languages", {"vi": {}, "en": {"calender": "lich"}}, "extra.campaign.languages.en.calender: unknown key; did you mean 'calendar'?"),
 ])
 def test_bad_settings_stop_the_build_with_a_clear_message(tmp_path, setting, value, message):
     result = build(make_project(tmp_path, {"2024/a.md": GOOD}, {setting: value}))
     assert result.returncode != 0
     assert message in result.log
+    assert "Traceback" not in result.log

@@ -15,8 +15,8 @@ import yaml
 from lxml import etree
 from lxml import html as lxml_html
 
-from campaign.core.settings import load_settings
-from campaign.news.catalogue import build_catalogue
+from campaign.build.config import load_settings
+from campaign.news.catalogue import read_news
 from conftest import build, make_project, news_file
 
 SITE = "https://thang-hanh-dong-htx.example.org/"
@@ -66,7 +66,7 @@ def news_model(project: Path, lang: str):
     """The published items of a language, newest first, as the engine reads them."""
     extra = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
     settings = load_settings(extra, project, environ={"CAMPAIGN_BUILD_DATE": BUILD_DATE})
-    return build_catalogue(settings, project).items(lang)
+    return read_news(settings, project).items(lang)
 
 
 def site_path(url: str) -> str:
@@ -307,7 +307,10 @@ def test_every_page_advertises_its_feeds_and_listings_show_an_rss_link(feeds):
     assert titles[SITE + "tin-tuc/chuyen-muc/kinh-te-tap-the/rss.xml"] == "Kinh tế tập thể – Tháng hành động vì Hợp tác xã 2024 (RSS)"
     visible = category.select_one(".campaign-feed-link a")
     assert visible["href"] == "rss.xml" and visible.get_text(strip=True) == "Theo dõi qua RSS"
-    for path, expected in (("tin-tuc/", "../rss.xml"), ("tin-tuc/2024/", "../../rss.xml"), ("tin-tuc/luu-tru/", "../../rss.xml"), ("", "rss.xml"), ("en/news/", "../rss.xml")):
+    expected_links = (
+        ("tin-tuc/", "../rss.xml"), ("tin-tuc/2024/", "../../rss.xml"), ("tin-tuc/luu-tru/", "../../rss.xml"), ("", "rss.xml"), ("en/news/", "../rss.xml"),
+    )
+    for path, expected in expected_links:
         assert feeds.page(path).select_one(".campaign-feed-link a")["href"] == expected, path
 
 

@@ -12,8 +12,8 @@ import icalendar
 import pytest
 import yaml
 
-from campaign.core.settings import load_settings
-from campaign.plans.catalogue import build_plan_catalogue
+from campaign.build.config import load_settings
+from campaign.plans.catalogue import read_plans
 from conftest import build, make_project, news_file, resolve
 
 SITE = "https://thang-hanh-dong-htx.example.org/"
@@ -82,7 +82,7 @@ def site(tmp_path_factory):
 def plan_model(project: Path, lang: str = "vi"):
     extra = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
     settings = load_settings(extra, project, environ={"CAMPAIGN_BUILD_DATE": "2024-04-03"})
-    return build_plan_catalogue(settings, project).plans(lang)
+    return read_plans(settings, project).plans(lang)
 
 
 def calendar_cell(soup, day: date):
@@ -92,7 +92,8 @@ def calendar_cell(soup, day: date):
 
 def test_plan_page_shows_the_document_its_activities_and_its_text(site):
     soup = site.page("ke-hoach/quoc-gia/")
-    facts = dict(zip([dt.get_text() for dt in soup.select(".campaign-plan__facts dt")], [dd.get_text() for dd in soup.select(".campaign-plan__facts dd")]))
+    facts = dict(zip([dt.get_text() for dt in soup.select(".campaign-plan__facts dt")], [dd.get_text() for dd in soup.select(".campaign-plan__facts dd")],
+                     strict=True))
     assert facts["Số"] == "70/KH-BTVLMHTXVN"
     assert facts["Cơ quan ban hành"] == "Ban Thường vụ Liên minh Hợp tác xã Việt Nam"
     assert facts["Ngày ban hành"] == "ngày 7 tháng 2 năm 2024"
@@ -165,7 +166,7 @@ def test_agenda_lists_activities_in_order_grouped_by_month_with_details(site):
     ]
     assert [h.get_text() for h in soup.select("#campaign-agenda ~ h3")] == ["Tháng 3/2024", "Tháng 4/2024", "Tháng 5/2024"]
     forum = soup.find(id="quoc-gia--dien-dan")
-    facts = dict(zip([dt.get_text() for dt in forum.select("dt")], [dd.get_text() for dd in forum.select("dd")]))
+    facts = dict(zip([dt.get_text() for dt in forum.select("dt")], [dd.get_text() for dd in forum.select("dd")], strict=True))
     assert facts == {"Kế hoạch": "Kế hoạch quốc gia thử nghiệm", "Địa điểm": "Hà Nội", "Đơn vị chủ trì": "Ban Tổ chức"}
     assert forum.time["datetime"] == "2024-04-05T08:00:00+07:00"
     assert "dự kiến" in forum.select_one(".campaign-agenda__when").get_text()

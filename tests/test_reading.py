@@ -7,9 +7,11 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
+from campaign.build.config import load_settings
+from campaign.content.source import key_from_name, language_from_name
+from campaign.content.walk import ContentFile
 from campaign.core.dates import DateError, parse_datetime
-from campaign.core.settings import load_settings
-from campaign.news.reader import key_from_name, language_from_name, read_news_item
+from campaign.news.reader import read_news_item
 from campaign.news.summary import cut_at_word, first_paragraph
 from conftest import ROOT, news_file
 
@@ -53,12 +55,12 @@ def read(tmp_path, name, content):
     path = tmp_path / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return read_news_item(path, PurePosixPath(name), f"news/{name}", settings(tmp_path))
+    return read_news_item(ContentFile(path, PurePosixPath(name), f"news/{name}"), settings(tmp_path))
 
 
 def test_slug_strips_diacritics_and_maps_d_with_stroke(tmp_path):
     result = read(tmp_path, "a.md", news_file("Đẩy mạnh phát triển Hợp tác xã: “Đổi mới”", "2024-02-07"))
-    assert result.item.slug == "day-manh-phat-trien-hop-tac-xa-doi-moi"
+    assert result.content.slug == "day-manh-phat-trien-hop-tac-xa-doi-moi"
 
 
 def test_language_and_translation_key_from_the_file_name(tmp_path):
@@ -70,16 +72,16 @@ def test_language_and_translation_key_from_the_file_name(tmp_path):
 
 def test_category_by_key_or_either_name(tmp_path):
     for name in ("kinh-te-tap-the", "Kinh tế tập thể", "Collective economy"):
-        assert read(tmp_path, "a.md", news_file("T", "2024-02-07", category=name)).item.category.key == "kinh-te-tap-the"
+        assert read(tmp_path, "a.md", news_file("T", "2024-02-07", category=name)).content.category.key == "kinh-te-tap-the"
 
 
 def test_bom_crlf_and_decomposed_unicode_are_normalised(tmp_path):
     import unicodedata
     text = news_file(unicodedata.normalize("NFD", "Hợp tác xã"), "2024-02-07", body="Đoạn một.\n\nĐoạn hai.")
     result = read(tmp_path, "a.md", b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
-    assert result.problems == []
-    assert result.item.title == unicodedata.normalize("NFC", "Hợp tác xã")
-    assert "\r" not in result.item.body and result.item.body.lstrip("\n").startswith(unicodedata.normalize("NFC", "Đoạn một."))
+    assert result.problems == ()
+    assert result.content.title == unicodedata.normalize("NFC", "Hợp tác xã")
+    assert "\r" not in result.content.body and result.content.body.lstrip("\n").startswith(unicodedata.normalize("NFC", "Đoạn một."))
 
 
 def test_every_problem_of_a_file_is_reported_with_its_line(tmp_path):

@@ -82,7 +82,7 @@ def test_root_sitemap_lists_both_languages_and_every_alternate_folder_has_one(de
     assert SITE + ARTICLE in locations and SITE + ARTICLE_EN in locations and SITE + "en/plans/" in locations
     assert len(locations) == len(set(locations))
     # Material's script asks each folder a page points <link rel=alternate> into for its sitemap.xml.
-    for path, html in demo_build.all_html().items():
+    for path in demo_build.all_html():
         if path.endswith("404.html"):
             continue
         page = path[: -len("index.html")]

@@ -75,7 +75,8 @@ def test_year_month_category_and_tag_archives(site):
     assert entry_titles(site, "tin-tuc/2023/") == ["Tin B năm 2023", "Tin A năm 2023"]
     assert entry_titles(site, "tin-tuc/2024/") == ORDER[:-2]
     assert entry_titles(site, "tin-tuc/2024/02/") == ["Tin F", "Tin E một", "Tin E hai", "Tin E ba", "Tin D"]
-    assert entry_titles(site, "tin-tuc/chuyen-muc/thang-hanh-dong/") == [t for t in ORDER if t in {"Tin I", "Tin G", "Tin E một", "Tin E hai", "Tin E ba", "Tin B năm 2023"}]
+    action_month = {"Tin I", "Tin G", "Tin E một", "Tin E hai", "Tin E ba", "Tin B năm 2023"}
+    assert entry_titles(site, "tin-tuc/chuyen-muc/thang-hanh-dong/") == [t for t in ORDER if t in action_month]
     # "Chung" and "chung" are one tag, named as first written.
     assert site.page("tin-tuc/the/chung/").h1.get_text() == "Thẻ: Chung"
     assert entry_titles(site, "tin-tuc/the/chung/") == ["Tin F", "Tin D", "Tin B năm 2023", "Tin A năm 2023"]
@@ -153,7 +154,7 @@ def test_language_switcher_and_hreflang_lead_to_translations_or_home(site):
     vi, en = site.page(vi_path), site.page(en_path)
     assert resolve(vi_path, switcher(vi)["en"]) == en_path
     assert resolve(en_path, switcher(en)["vi"]) == vi_path
-    hreflang = {l["hreflang"]: l["href"] for l in vi.select("link[rel=alternate][hreflang]")}
+    hreflang = {link["hreflang"]: link["href"] for link in vi.select("link[rel=alternate][hreflang]")}
     assert hreflang == {
         "vi": "https://thang-hanh-dong-htx.example.org/" + vi_path,
         "en": "https://thang-hanh-dong-htx.example.org/" + en_path,

@@ -20,14 +20,18 @@ from pathlib import Path, PurePosixPath
 import click
 import yaml
 
+from .build.config import load_settings
 from .content.schema import dumps, news_schema, plan_schema
-from .core.settings import Settings, SettingsError, load_settings
+from .content.source import key_from_name
+from .content.walk import ContentFile
+from .core.problems import Problem, in_reading_order
+from .core.settings import Settings, SettingsError
 from .core.slugs import slugify
 from .core.urls import UrlScheme
-from .news.catalogue import build_catalogue
+from .news.catalogue import read_news
 from .news.model import Status
-from .news.reader import key_from_name, read_news_item
-from .plans.catalogue import build_plan_catalogue
+from .news.reader import read_news_item
+from .plans.catalogue import read_plans
 from .plans.reader import read_plan
 
 
@@ -54,6 +58,10 @@ class Project:
 
     def shown(self, path: Path) -> str:
         return Path(os.path.relpath(path, self.dir)).as_posix()
+
+    def file(self, path: Path, folder: Path) -> ContentFile:
+        """A content file as the readers take it."""
+        return ContentFile(path, PurePosixPath(path.relative_to(folder).as_posix()), self.shown(path))
 
     def now(self) -> datetime:
         return datetime.now(self.settings.timezone).replace(second=0, microsecond=0)
@@ -91,13 +99,13 @@ def new_news(project: Project, title: str, lang: str | None, category: str | Non
         source = original.resolve()
         if settings.news_dir not in source.parents:
             raise click.ClickException(f"{original}: not a news item under {project.shown(settings.news_dir)}/")
-        read = read_news_item(source, _relative(source, settings.news_dir), project.shown(source), settings)
-        if read.item is None:
+        read = read_news_item(project.file(source, settings.news_dir), settings)
+        if read.content is None:
             raise click.ClickException("the original has problems; fix them first:\n" + "\n".join(map(str, read.problems)))
-        if read.item.lang == lang:
+        if read.content.lang == lang:
             raise click.ClickException(f"{original} is already in {lang}; choose another --lang")
-        when, key, category = read.item.date, read.item.translation_key, category or read.item.category.key
-        folder, stem = source.parent, key_from_name(_relative(source, settings.news_dir), settings).rsplit("/", 1)[-1]
+        when, key, category = read.content.date, read.content.translation_key, category or read.content.category.key
+        folder, stem = source.parent, key_from_name(project.file(source, settings.news_dir).source, settings).rsplit("/", 1)[-1]
     else:
         folder, stem = settings.news_dir / f"{when:%Y}", slugify(title)
     chosen = settings.category(category) if category else settings.categories[0]
@@ -112,9 +120,9 @@ def new_news(project: Project, title: str, lang: str | None, category: str | Non
     text = _frontmatter(fields) + _NEWS_COMMENTS.format(
         categories=settings.category_choices()) + "---\n\n" + _NEWS_BODY
     _write_new(path, text, project)
-    read = read_news_item(path, _relative(path, settings.news_dir), project.shown(path), settings)
+    item = read_news_item(project.file(path, settings.news_dir), settings)
     scheme = UrlScheme(settings, lang)
-    _report_new(project, path, read.problems, scheme.site_path(scheme.article(read.item)) if read.item else None)
+    _report_new(project, path, item.problems, scheme.site_path(scheme.article(item.content.date, item.content.slug)) if item.content else None)
 
 
 @new.command("plan")
@@ -139,9 +147,9 @@ def new_plan(project: Project, title: str, lang: str | None, issuer: str | None)
     }
     text = _frontmatter(fields) + _PLAN_COMMENTS + "---\n\n" + _PLAN_BODY
     _write_new(path, text, project)
-    read = read_plan(path, _relative(path, settings.plans_dir), project.shown(path), settings)
+    plan = read_plan(project.file(path, settings.plans_dir), settings)
     scheme = UrlScheme(settings, lang)
-    _report_new(project, path, read.problems, scheme.site_path(scheme.plan(read.plan)) if read.plan else None)
+    _report_new(project, path, plan.problems, scheme.site_path(scheme.plan(plan.content.slug)) if plan.content else None)
 
 
 @main.command()
@@ -149,23 +157,23 @@ def new_plan(project: Project, title: str, lang: str | None, issuer: str | None)
 def check(project: Project) -> None:
     """Check every news item and plan without building; exit 1 if any has a problem."""
     settings = project.settings
-    news = build_catalogue(settings, project.dir)
-    plans = build_plan_catalogue(settings, project.dir)
-    problems = sorted(news.problems + plans.problems, key=lambda p: (p.path, p.line or 0, p.field))
+    news = read_news(settings, project.dir)
+    plans = read_plans(settings, project.dir)
+    problems = in_reading_order(news.problems + plans.problems)
     for problem in problems:
         click.echo(str(problem))
-    rows = [("", "published", "drafts", "scheduled", "errors", "plans", "plan errors")]
+    rows: list[tuple[object, ...]] = [("", "published", "drafts", "scheduled", "errors", "plans", "plan errors")]
     for lang in settings.languages:
         counts = news.counts(lang)
         plan_records = [r for r in plans.records if r.lang == lang]
         rows.append((
             lang, counts[Status.PUBLISHED], counts[Status.DRAFT], counts[Status.SCHEDULED], counts[Status.ERROR],
-            sum(1 for r in plan_records if r.plan), sum(1 for r in plan_records if r.plan is None or r.activities_left_out),
+            sum(1 for r in plan_records if r.content), sum(1 for r in plan_records if r.content is None or r.parts_left_out),
         ))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     click.echo("", err=True)
     for row in rows:
-        click.echo("  ".join(str(cell).rjust(width) for cell, width in zip(row, widths)), err=True)
+        click.echo("  ".join(str(cell).rjust(width) for cell, width in zip(row, widths, strict=True)), err=True)
     click.echo(f"\n{len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
     sys.exit(1 if problems else 0)
 
@@ -225,10 +233,6 @@ def _other_language(settings: Settings) -> str:
     return next(code for code in settings.languages if code != settings.default_language)
 
 
-def _relative(path: Path, folder: Path) -> PurePosixPath:
-    return PurePosixPath(path.relative_to(folder).as_posix())
-
-
 def _frontmatter(fields: dict) -> str:
     # Each value through YAML, so a title with ':' or quotes stays one valid string.
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000)
@@ -242,7 +246,7 @@ def _write_new(path: Path, text: str, project: Project) -> None:
         f.write(text)
 
 
-def _report_new(project: Project, path: Path, problems: list, site_path: str | None) -> None:
+def _report_new(project: Project, path: Path, problems: tuple[Problem, ...], site_path: str | None) -> None:
     click.echo(f"created {project.shown(path)}")
     if site_path:
         click.echo(f"url     {project.site_url}{site_path}")

@@ -1,7 +1,6 @@
-"""Turn one language's site plan into MkDocs files, and pick that language's docs.
+"""Turn one language's page plan into MkDocs files, and pick that language's hand-written pages.
 
-The only module besides the entry hook that knows MkDocs' structures, and it
-uses their public API only (mkdocs.structure.files).
+Uses MkDocs' public API only (mkdocs.structure.files).
 """
 
 from __future__ import annotations
@@ -13,37 +12,37 @@ from pathlib import Path, PurePosixPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..content.source import key_from_name, language_from_name
 from ..core.settings import Settings
-from ..news.reader import key_from_name, language_from_name
 from ..output.feeds import FeedWriter
 from ..output.ical import CalendarWriter
-from ..pages.language_site import FEED_FORMATS, LanguageSite, PageSpec
+from ..pages.feeds import FEED_FORMATS
+from ..pages.kinds import ArticlePage, GeneratedPage, PlanPage
+from ..pages.language_site import LanguageSite
 
-# News sources are mounted under this virtual folder, so that relative links and
-# images inside an article resolve the way they do next to its Markdown file.
-SOURCE_PREFIX = "_news"
-PLAN_SOURCE_PREFIX = "_plans"
+# News and plan sources are mounted under these virtual folders, so that relative
+# links and images inside an article resolve the way they do next to its Markdown file.
+NEWS_MOUNT = "_news"
+PLANS_MOUNT = "_plans"
 
 
-def add_news_pages(files: Files, config: MkDocsConfig, site: LanguageSite) -> dict[str, PageSpec]:
-    """Add a generated page per article and listing; return them by src_uri."""
-    specs = {}
-    for spec in site.pages:
-        if spec.kind == "article":
-            src_uri = f"{SOURCE_PREFIX}/{spec.item.source}"
-            file = File.generated(config, src_uri, content=spec.item.body, inclusion=InclusionLevel.NOT_IN_NAV)
-            file.dest_uri = spec.path + "index.html"
-        elif spec.kind == "plan":
-            src_uri = f"{PLAN_SOURCE_PREFIX}/{spec.plan.source}"
-            file = File.generated(config, src_uri, content=spec.plan.body, inclusion=InclusionLevel.NOT_IN_NAV)
-            file.dest_uri = spec.path + "index.html"
-        else:
-            src_uri = spec.path + "index.md"
-            file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+def add_generated_pages(files: Files, config: MkDocsConfig, site: LanguageSite) -> dict[str, GeneratedPage]:
+    """Add a generated page per planned page; return them by src_uri."""
+    pages: dict[str, GeneratedPage] = {}
+    for page in site.pages:
+        match page:
+            case ArticlePage(item=item):
+                src_uri = f"{NEWS_MOUNT}/{item.source}"
+            case PlanPage(plan=plan):
+                src_uri = f"{PLANS_MOUNT}/{plan.source}"
+            case _:
+                src_uri = page.path + "index.md"
+        file = File.generated(config, src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        file.dest_uri = page.path + "index.html"
         files.append(file)
-        specs[src_uri] = spec
+        pages[src_uri] = page
     _add_news_assets(files, config, site)
-    return specs
+    return pages
 
 
 def _add_news_assets(files: Files, config: MkDocsConfig, site: LanguageSite) -> None:
@@ -56,8 +55,8 @@ def _add_news_assets(files: Files, config: MkDocsConfig, site: LanguageSite) -> 
                 continue
             path = Path(root, name)
             rel = path.relative_to(news_dir).as_posix()
-            file = File.generated(config, f"{SOURCE_PREFIX}/{rel}", abs_src_path=str(path))
-            file.dest_uri = f"{site.urls.language.news}/{rel}"
+            file = File.generated(config, f"{NEWS_MOUNT}/{rel}", abs_src_path=str(path))
+            file.dest_uri = site.urls.news_asset(rel)
             files.append(file)
 
 
@@ -65,7 +64,7 @@ def add_feeds(files: Files, config: MkDocsConfig, site: LanguageSite, writer: Fe
     """Add every feed of the language, in every format, as a generated file."""
     for feed in site.feeds.values():
         for fmt in FEED_FORMATS:
-            files.append(File.generated(config, site.urls.feed(feed.listing, fmt.name), content=writer.render(feed, fmt)))
+            files.append(File.generated(config, feed.path(site.urls, fmt.name), content=writer.render(feed, fmt)))
 
 
 def add_calendar_files(files: Files, config: MkDocsConfig, site: LanguageSite, writer: CalendarWriter) -> None:
@@ -73,7 +72,7 @@ def add_calendar_files(files: Files, config: MkDocsConfig, site: LanguageSite, w
     t = site.strings
     files.append(File.generated(config, site.urls.icalendar(), content=writer.render(site.plans, f"{t['calendar']} – {site.site_name}")))
     for plan in site.plans:
-        files.append(File.generated(config, site.urls.icalendar(plan), content=writer.render([plan], plan.title)))
+        files.append(File.generated(config, site.urls.icalendar(plan.slug), content=writer.render([plan], plan.title)))
 
 
 def select_docs_language(files: Files, config: MkDocsConfig, settings: Settings, lang: str) -> dict[str, dict[str, str]]:

@@ -46,7 +46,8 @@ class FieldSet:
 
 NEWS_FIELDS = FieldSet(
     Field("title", "text", True, "Tiêu đề bài viết. / The item's title."),
-    Field("date", "date", True, "Ngày đăng, ví dụ 2024-02-07 hoặc 07/02/2024 09:30; tương lai là hẹn giờ. / Publication date; a future date schedules the item."),
+    Field("date", "date", True,
+          "Ngày đăng, ví dụ 2024-02-07 hoặc 07/02/2024 09:30; tương lai là hẹn giờ. / Publication date; a future date schedules the item."),
     Field("lang", "language", False, "Ngôn ngữ, mặc định theo tên tệp (.en.md là tiếng Anh). / Language; by default from the file name."),
     Field("category", "category", True, "Chuyên mục (mã hoặc tên). / Category, by key or by name."),
     Field("tags", "tags", False, "Danh sách thẻ. / A list of tags."),

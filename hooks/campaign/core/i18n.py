@@ -10,6 +10,7 @@ import tomllib
 from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -19,14 +20,18 @@ from .settings import SettingsError
 
 
 class Strings:
-    def __init__(self, lang: str, table: dict[str, str], tz: ZoneInfo):
+    def __init__(self, lang: str, table: dict[str, Any], tz: ZoneInfo):
         self.lang, self._table, self._tz = lang, table, tz
         self._locale = Locale.parse(lang)
 
     def __getitem__(self, key: str) -> str:
         return self._table[key]
 
-    def format(self, key: str, **values) -> str:
+    def names(self, key: str) -> dict[str, str]:
+        """A table of names, such as `language_names` (code → name)."""
+        return self._table[key]
+
+    def format(self, key: str, **values: object) -> str:
         return self._table[key].format(**values)
 
     def plural(self, key: str, count: int) -> str:
@@ -46,7 +51,7 @@ class Strings:
 
 
 @cache
-def _read_table(path: Path, mtime: float) -> dict[str, str]:
+def _read_table(path: Path, mtime: float) -> dict[str, Any]:
     with path.open("rb") as f:
         return tomllib.load(f)
 

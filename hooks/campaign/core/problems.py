@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     path: str  # shown relative to the project, e.g. news/2024/slug.md
     line: int | None
@@ -15,3 +16,8 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.field}: {self.message}"
+
+
+def in_reading_order(problems: Iterable[Problem]) -> list[Problem]:
+    """By file, then line, then field: the order an author fixes them in, the same in every build."""
+    return sorted(problems, key=lambda p: (p.path, p.line or 0, p.field))

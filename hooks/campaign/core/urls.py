@@ -1,34 +1,38 @@
 """Where each page lives, per language: localised, configurable URL segments.
 
-Paths here are site paths relative to the root of the whole bilingual site
-("tin-tuc/2024/02/slug/", "en/news/2024/02/slug/"); `page_path` gives the same
-relative to one language's own site, which is what MkDocs knows.
+Paths are "directory URLs" within one language's own site, the form MkDocs
+knows ("tin-tuc/2024/02/slug/"); `site_path` gives the same from the root of
+the whole bilingual site ("en/news/2024/02/slug/"). The rules take plain
+values (a date and a slug, a plan's slug), so the content packages can ask
+where their items live without this module knowing their types.
 """
 
 from __future__ import annotations
 
 import posixpath
+from datetime import datetime, tzinfo
 
-from ..news.collections import Listing
-from ..news.model import NewsItem
-from ..plans.model import Activity, Plan
 from .settings import Category, Language, Settings
 from .slugs import slugify
 
 
 class UrlScheme:
     def __init__(self, settings: Settings, lang: str):
-        self.settings = settings
+        self.timezone: tzinfo = settings.timezone
         self.language: Language = settings.languages[lang]
 
-    # Paths within this language's own MkDocs site ("directory URLs", ending in /).
+    # News ---------------------------------------------------------------------
 
     def news_index(self, page: int = 1) -> str:
         return self.paginated(f"{self.language.news}/", page)
 
-    def article(self, item: NewsItem) -> str:
-        local = item.date.astimezone(self.settings.timezone)
-        return f"{self.language.news}/{local:%Y}/{local:%m}/{item.slug}/"
+    def article(self, date: datetime, slug: str) -> str:
+        local = date.astimezone(self.timezone)
+        return f"{self.language.news}/{local:%Y}/{local:%m}/{slug}/"
+
+    def news_asset(self, path: str) -> str:
+        """A file kept beside news items (`path` relative to the news folder) is published under the news segment."""
+        return f"{self.language.news}/{path}"
 
     def archive_index(self) -> str:
         return f"{self.language.news}/{self.language.archive}/"
@@ -45,59 +49,47 @@ class UrlScheme:
     def tag(self, tag: str, page: int = 1) -> str:
         return self.paginated(f"{self.language.news}/{self.language.tag}/{slugify(tag)}/", page)
 
-    def listing(self, listing: Listing, number: int = 1) -> str:
-        if listing.kind == "news":
-            return self.news_index(number)
-        if listing.kind == "year":
-            return self.year(listing.year, number)
-        if listing.kind == "month":
-            return self.month(listing.year, listing.month, number)
-        if listing.kind == "category":
-            return self.category(listing.category, number)
-        return self.tag(listing.tag, number)
+    def paginated(self, first_page: str, page: int) -> str:
+        return first_page if page == 1 else f"{first_page}{self.language.page}/{page}/"
 
-    def home(self) -> str:
-        return ""
-
-    def feed(self, listing: Listing, fmt: str) -> str:
-        """rss.xml / atom.xml: all news at the language's root, a category's or tag's beside its listing.
+    @staticmethod
+    def feed(listing_path: str, fmt: str) -> str:
+        """rss.xml / atom.xml in the folder of the listing's first page (the language's root for all news).
 
         At the root, Material's script (which fetches sitemap.xml from the folder
         of every <link rel=alternate>) finds the language's sitemap there.
         """
-        folder = "" if listing.kind == "news" else self.listing(listing)
-        return f"{folder}{fmt}.xml"
+        return f"{listing_path}{fmt}.xml"
+
+    # Plans and the calendar ---------------------------------------------------
 
     def plans_index(self) -> str:
         return f"{self.language.plans}/"
 
-    def plan(self, plan: Plan) -> str:
-        return f"{self.language.plans}/{plan.slug}/"
+    def plan(self, slug: str) -> str:
+        return f"{self.language.plans}/{slug}/"
 
-    def calendar(self, plan: Plan | None = None) -> str:
+    def calendar(self, plan_slug: str | None = None) -> str:
         """The activity calendar of all plans, or of one plan."""
-        return f"{self.language.calendar}/" + (f"{plan.slug}/" if plan else "")
+        return f"{self.language.calendar}/" + (f"{plan_slug}/" if plan_slug else "")
 
-    def activity(self, plan: Plan, activity: Activity) -> str:
+    def activity(self, plan_slug: str, activity_id: str) -> str:
         """An activity's details, in the agenda of the calendar of all plans."""
-        return f"{self.calendar()}#{activity_anchor(plan, activity)}"
+        return f"{self.calendar()}#{activity_anchor(plan_slug, activity_id)}"
 
-    def icalendar(self, plan: Plan | None = None) -> str:
+    def icalendar(self, plan_slug: str | None = None) -> str:
         """lich-hoat-dong.ics at the language's root (see `feed`), or ke-hoach/<slug>.ics beside the plan."""
-        return f"{self.language.plans}/{plan.slug}.ics" if plan else f"{self.language.calendar}.ics"
+        return f"{self.language.plans}/{plan_slug}.ics" if plan_slug else f"{self.language.calendar}.ics"
 
-    def paginated(self, first_page: str, page: int) -> str:
-        return first_page if page == 1 else f"{first_page}{self.language.page}/{page}/"
-
-    # Paths within the whole bilingual site.
+    # The whole bilingual site ---------------------------------------------------
 
     def site_path(self, page_path: str) -> str:
         """'tin-tuc/x/' stays as it is for the root language; English gets 'en/'."""
         return posixpath.join(self.language.prefix, page_path) if self.language.prefix else page_path
 
 
-def activity_anchor(plan: Plan, activity: Activity) -> str:
-    return f"{plan.slug}--{activity.id}"
+def activity_anchor(plan_slug: str, activity_id: str) -> str:
+    return f"{plan_slug}--{activity_id}"
 
 
 def relative_url(target: str, current: str) -> str:
@@ -113,7 +105,7 @@ def relative_url(target: str, current: str) -> str:
     base_parts = [part for part in base.split("/") if part]
     target_parts = [part for part in target.split("/") if part]
     common = 0
-    for mine, theirs in zip(base_parts, target_parts):
+    for mine, theirs in zip(base_parts, target_parts, strict=False):
         if mine != theirs:
             break
         common += 1

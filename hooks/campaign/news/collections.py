@@ -6,32 +6,67 @@ so the pages and the "newer / older" chain are the same in every build.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import tzinfo
 from math import ceil
+from pathlib import PurePosixPath
 
 from ..core.settings import Category
 from ..core.slugs import slugify
+from ..core.urls import UrlScheme
 from .model import NewsItem
+
+# What a listing lists. Each is the same value in every language, so a listing finds its translation.
+
+
+@dataclass(frozen=True)
+class AllNews:
+    pass
+
+
+@dataclass(frozen=True)
+class InYear:
+    year: int
+
+
+@dataclass(frozen=True)
+class InMonth:
+    year: int
+    month: int
+
+
+@dataclass(frozen=True)
+class InCategory:
+    category: Category
+
+
+@dataclass(frozen=True)
+class WithTag:
+    slug: str  # tags that differ only in case or accents are one tag
+    name: str = field(compare=False)  # as first written, in the oldest item
+
+
+Subject = AllNews | InYear | InMonth | InCategory | WithTag
 
 
 @dataclass(frozen=True)
 class Listing:
-    kind: str  # "news", "year", "month", "category" or "tag"
+    subject: Subject
     items: tuple[NewsItem, ...]
-    year: int | None = None
-    month: int | None = None
-    category: Category | None = None
-    tag: str | None = None
 
-    @property
-    def key(self) -> tuple:
-        """What the listing is of, the same in every language (tags are compared by slug)."""
-        if self.kind == "category":
-            return ("category", self.category.key)
-        if self.kind == "tag":
-            return ("tag", slugify(self.tag))
-        return (self.kind, self.year, self.month)
+    def path(self, urls: UrlScheme, number: int = 1) -> str:
+        """The directory path of the listing's page `number`."""
+        match self.subject:
+            case AllNews():
+                return urls.news_index(number)
+            case InYear(year):
+                return urls.year(year, number)
+            case InMonth(year, month):
+                return urls.month(year, month, number)
+            case InCategory(category):
+                return urls.category(category, number)
+            case WithTag(_, name):
+                return urls.tag(name, number)
 
     def page_count(self, page_size: int) -> int:
         return max(1, ceil(len(self.items) / page_size))
@@ -47,12 +82,18 @@ class Collections:
     months: tuple[Listing, ...]  # newest month first
     categories: tuple[Listing, ...]  # in declaration order, only those with items
     tags: tuple[Listing, ...]  # by tag slug
+    positions: dict[PurePosixPath, int] = field(repr=False, compare=False)  # each item's place in `news`
 
     def all_listings(self) -> tuple[Listing, ...]:
         return (self.news, *self.years, *self.months, *self.categories, *self.tags)
 
     def months_of(self, year: int) -> tuple[Listing, ...]:
-        return tuple(m for m in self.months if m.year == year)
+        return tuple(m for m in self.months if isinstance(m.subject, InMonth) and m.subject.year == year)
+
+    def neighbours(self, item: NewsItem, count: int) -> tuple[tuple[NewsItem, ...], tuple[NewsItem, ...]]:
+        """The `count` newer and `count` older items around `item`, both newest first."""
+        items, index = self.news.items, self.positions[item.source]
+        return items[max(0, index - count) : index], items[index + 1 : index + 1 + count]
 
 
 def build_collections(items: list[NewsItem], categories: tuple[Category, ...], tz: tzinfo) -> Collections:
@@ -74,18 +115,10 @@ def build_collections(items: list[NewsItem], categories: tuple[Category, ...], t
             # A shared tag page is named as the tag was first written, in the oldest item.
             tag_names.setdefault(slugify(tag), tag)
     return Collections(
-        news=Listing("news", tuple(items)),
-        years=tuple(Listing("year", tuple(v), year=y) for y, v in sorted(years.items(), reverse=True)),
-        months=tuple(Listing("month", tuple(v), year=y, month=m) for (y, m), v in sorted(months.items(), reverse=True)),
-        categories=tuple(
-            Listing("category", tuple(by_category[c.key]), category=c) for c in categories if c.key in by_category
-        ),
-        tags=tuple(Listing("tag", tuple(v), tag=tag_names[k]) for k, v in sorted(by_tag.items())),
+        news=Listing(AllNews(), tuple(items)),
+        years=tuple(Listing(InYear(y), tuple(v)) for y, v in sorted(years.items(), reverse=True)),
+        months=tuple(Listing(InMonth(y, m), tuple(v)) for (y, m), v in sorted(months.items(), reverse=True)),
+        categories=tuple(Listing(InCategory(c), tuple(by_category[c.key])) for c in categories if c.key in by_category),
+        tags=tuple(Listing(WithTag(k, tag_names[k]), tuple(v)) for k, v in sorted(by_tag.items())),
+        positions={item.source: index for index, item in enumerate(items)},
     )
-
-
-def neighbours(items: list[NewsItem], index: int, count: int) -> tuple[list[NewsItem], list[NewsItem]]:
-    """The `count` newer and `count` older items around items[index], both newest first."""
-    newer = items[max(0, index - count) : index]
-    older = items[index + 1 : index + 1 + count]
-    return newer, older

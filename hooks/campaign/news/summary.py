@@ -2,28 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html.parser import HTMLParser
+from pathlib import PurePosixPath
 
 from .model import NewsItem
 
 
 class Summaries:
-    """Each item's summary, derived once: an item is listed on many pages and in feeds."""
+    """Each item's summary, derived once: an item is listed on many pages and in feeds.
 
-    def __init__(self, length: int):
+    `rendered` is the build's record of each article's HTML, by source path;
+    the summary of an item comes from it when the frontmatter has none.
+    """
+
+    def __init__(self, length: int, rendered: Mapping[PurePosixPath, str]):
         self.length = length
-        self._cache: dict[int, str] = {}
+        self.rendered = rendered
+        self._cache: dict[PurePosixPath, str] = {}
 
     def __call__(self, item: NewsItem) -> str:
-        if id(item) not in self._cache:
-            # The frontmatter's summary, else the first paragraph of the rendered article.
-            text = item.summary or (first_paragraph(item.html) if item.html else "")
-            self._cache[id(item)] = cut_at_word(text, self.length)
-        return self._cache[id(item)]
+        if item.source not in self._cache:
+            html = self.rendered.get(item.source)
+            text = item.summary or (first_paragraph(html) if html else "")
+            self._cache[item.source] = cut_at_word(text, self.length)
+        return self._cache[item.source]
 
 
 class _FirstParagraph(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.depth = 0  # inside the first <p>
         self.done = False

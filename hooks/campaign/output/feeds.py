@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom documents for the planned feeds (site.FeedSpec), made with feedgen.
+"""RSS 2.0 and Atom documents for the planned feeds (pages.feeds.FeedSpec), made with feedgen.
 
 feedgen has defaults that would make broken or irreproducible feeds; each is
 set deliberately here:
@@ -19,30 +19,31 @@ set deliberately here:
 from __future__ import annotations
 
 import mimetypes
-from datetime import datetime
-from pathlib import Path
+from collections.abc import Mapping
+from datetime import datetime, tzinfo
+from pathlib import PurePosixPath
 
 import lxml.etree
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 
-from ..core.settings import Settings
 from ..core.urls import UrlScheme
 from ..news.model import NewsItem
 from ..news.summary import Summaries
-from ..pages.language_site import FeedFormat, FeedSpec
-from ..views.news import news_asset_path
+from ..pages.feeds import FeedFormat, FeedSpec
 from .html import parse_fragment, serialise_fragment
 
 
 class FeedWriter:
     """Renders one language's feeds; URLs are made absolute from `base_url`, that language's site root."""
 
-    def __init__(self, settings: Settings, urls: UrlScheme, base_url: str, summaries: Summaries, author: str, fallback_date: datetime):
-        self.settings = settings
+    def __init__(self, urls: UrlScheme, timezone: tzinfo, base_url: str, summaries: Summaries, rendered: Mapping[PurePosixPath, str],
+                 author: str, fallback_date: datetime):
         self.urls = urls
+        self.timezone = timezone
         self.base_url = base_url
         self.summaries = summaries
+        self.rendered = rendered  # each article's HTML, by source path
         self.author = author  # the feed's author (Atom requires one where entries have none)
         self.fallback_date = fallback_date  # the date of a feed without items
 
@@ -56,7 +57,7 @@ class FeedWriter:
         return self.base_url + path
 
     def _generator(self, feed: FeedSpec, fmt: FeedFormat) -> FeedGenerator:
-        self_url = self.absolute(self.urls.feed(feed.listing, fmt.name))
+        self_url = self.absolute(feed.path(self.urls, fmt.name))
         updated = self._local(feed.updated() or self.fallback_date)
         fg = FeedGenerator()
         if fmt.name == "rss":
@@ -70,20 +71,20 @@ class FeedWriter:
         fg.language(self.urls.language.code)
         fg.author({"name": self.author})
         fg.link(href=self_url, rel="self", type=fmt.media_type)
-        fg.link(href=self.absolute(self.urls.listing(feed.listing)), rel="alternate", type="text/html")  # last: the RSS <link>
+        fg.link(href=self.absolute(feed.listing.path(self.urls)), rel="alternate", type="text/html")  # last: the RSS <link>
         fg.updated(updated)  # also RSS's lastBuildDate
         for item in feed.items:
             self._add_entry(fg, item, fmt)
         return fg
 
     def _add_entry(self, fg: FeedGenerator, item: NewsItem, fmt: FeedFormat) -> None:
-        permalink = self.absolute(self.urls.article(item))
+        permalink = self.absolute(self.urls.article(item.date, item.slug))
         fe = fg.add_entry(order="append")
         fe.id(permalink)
         fe.guid(permalink, permalink=True)
         fe.title(item.title)
         fe.published(self._local(item.date))
-        fe.updated(self._local(item.updated or item.date))
+        fe.updated(self._local(item.last_change))
         if item.author:
             if fmt.name == "rss":
                 fe.dc.dc_creator(item.author)
@@ -94,9 +95,10 @@ class FeedWriter:
         summary = self.summaries(item)
         if summary:
             fe.description(summary, isSummary=True)
-        if item.html is None:
+        html = self.rendered.get(item.source)
+        if html is None:
             raise RuntimeError(f"{item.source}: not rendered before its feed was written")
-        fe.content(absolute_links(item.html, permalink), type="html")
+        fe.content(absolute_links(html, permalink), type="html")
         enclosure = self._enclosure(item)
         if fmt.name == "rss":
             fe.link(href=permalink)
@@ -110,23 +112,22 @@ class FeedWriter:
 
     def _enclosure(self, item: NewsItem) -> tuple[str, str, str] | None:
         """The featured image as (url, length in bytes, MIME type), when it is a file of the site."""
-        if item.image is None or item.image.is_external:
-            return None  # its length is not known without fetching it
-        source = self.settings.news_dir / item.source.parent / item.image.src
-        mime, _ = mimetypes.guess_type(source.name)
-        if mime is None or not Path(source).is_file():
+        image = item.image
+        if image is None or image.path is None or image.file is None:
+            return None  # an external image: its length is not known without fetching it
+        mime, _ = mimetypes.guess_type(image.path)
+        if mime is None or not image.file.is_file():
             return None
-        url = self.absolute(news_asset_path(self.urls, item, item.image.src))
-        return url, str(source.stat().st_size), mime
+        return self.absolute(self.urls.news_asset(image.path)), str(image.file.stat().st_size), mime
 
     def _local(self, moment: datetime) -> datetime:
-        return moment.astimezone(self.settings.timezone)
+        return moment.astimezone(self.timezone)
 
 
 class _AtomEntryLinks(BaseEntryExtension):
     """An Atom entry's <link> elements with all their attributes (see the module's notes)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.links: list[dict[str, str]] = []
 
     def add(self, **attributes: str) -> None:

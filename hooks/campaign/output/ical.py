@@ -9,6 +9,7 @@ TZID and the VTIMEZONE that defines it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from urllib.parse import urlsplit
 
@@ -29,7 +30,7 @@ class CalendarWriter:
         self.urls, self.base_url, self.t, self.site_name = urls, base_url, strings, site_name
         self.host = urlsplit(base_url).hostname or "localhost"
 
-    def render(self, plans: list[Plan], name: str) -> bytes:
+    def render(self, plans: Sequence[Plan], name: str) -> bytes:
         cal = Calendar()
         cal.add("prodid", f"-//{self.site_name}//{self.urls.language.code.upper()}")
         cal.add("version", "2.0")
@@ -63,7 +64,7 @@ class CalendarWriter:
                 event.add("dtend", activity.end)
         if activity.location:
             event.add("location", activity.location)
-        url = self.base_url + self.urls.activity(plan, activity)
+        url = self.base_url + self.urls.activity(plan.slug, activity.id)
         lines = []
         if activity.lead:
             lines.append(self.t.format("lead_line", lead=activity.lead))

@@ -8,6 +8,7 @@ spans) and whether the day is in a peak period.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,7 +61,7 @@ class ActivityCalendar:
         return any(day in peak for peak in self.peaks)
 
 
-def build_calendar(plans: list[Plan]) -> ActivityCalendar:
+def build_calendar(plans: Sequence[Plan]) -> ActivityCalendar:
     scheduled = sorted((Scheduled(plan, a) for plan in plans for a in plan.activities), key=lambda s: s.sort_key)
     peaks = tuple(dict.fromkeys(plan.peak for plan in plans if plan.peak))
     by_day: dict[date, list[Scheduled]] = {}
@@ -92,7 +93,7 @@ def build_calendar(plans: list[Plan]) -> ActivityCalendar:
     )
 
 
-def upcoming(plans: list[Plan], after: date, count: int) -> list[Scheduled]:
+def upcoming(plans: Sequence[Plan], after: date, count: int) -> list[Scheduled]:
     """The next `count` activities not yet over on `after`, soonest first."""
     entries = sorted((Scheduled(p, a) for p in plans for a in p.activities if a.last_day >= after), key=lambda s: s.sort_key)
     return entries[:count]

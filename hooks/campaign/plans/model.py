@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import PurePosixPath
 
@@ -48,9 +48,9 @@ class Activity:
         return [self.first_day + timedelta(days=n) for n in range(count)]
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Plan:
-    source: PurePosixPath  # relative to the plans folder
+    source: PurePosixPath  # relative to the plans folder: unique, the plan's identity in a build
     lang: str
     title: str
     slug: str
@@ -65,7 +65,7 @@ class Plan:
     messages: tuple[str, ...] = ()
     peak: DateRange | None = None
     updated: datetime | None = None
-    activities: list[Activity] = field(default_factory=list)
+    activities: tuple[Activity, ...] = ()
 
     @property
     def stamp_date(self) -> date:

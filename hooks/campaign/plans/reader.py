@@ -7,42 +7,34 @@ messages: `activities[3].end` is the third activity's `end`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, time
-from pathlib import Path, PurePosixPath
 
 import yaml
 
+from ..content.field_reader import FieldReader
 from ..content.fields import ACTIVITY_FIELDS, DATE_RANGE_FIELDS, PLAN_FIELDS
+from ..content.source import SourceText, child_node, key_from_name, language_from_name, mapping_lines, read_source
+from ..content.walk import ContentFile, ReadResult
 from ..core.problems import Problem
 from ..core.settings import Settings
 from ..core.slugs import slugify
-from ..news.reader import FieldReader, SourceText, child_node, key_from_name, language_from_name, mapping_lines, read_source
 from .model import Activity, DateRange, Plan
 
 
-@dataclass
-class PlanReadResult:
-    lang: str
-    plan: Plan | None
-    problems: list[Problem] = field(default_factory=list)
-    activities_left_out: int = 0  # broken activities of a plan that is kept
-
-
-def read_plan(path: Path, source: PurePosixPath, shown: str, settings: Settings) -> PlanReadResult:
-    lang = language_from_name(source, settings)
-    parsed, problems = read_source(path, shown)
+def read_plan(file: ContentFile, settings: Settings) -> ReadResult[Plan]:
+    lang = language_from_name(file.source, settings)
+    parsed, problems = read_source(file.path, file.shown)
     if parsed is None:
-        return PlanReadResult(lang, None, problems)
-    return _PlanValidator(parsed, source, shown, settings, lang).run()
+        return ReadResult(lang, None, tuple(problems))
+    return _PlanReader(parsed, file, settings, lang).read()
 
 
-class _PlanValidator(FieldReader):
-    def __init__(self, parsed: SourceText, source: PurePosixPath, shown: str, settings: Settings, lang: str):
-        super().__init__(PLAN_FIELDS, parsed.frontmatter, parsed.field_lines, shown, settings)
-        self.parsed, self.source, self.lang = parsed, source, lang
+class _PlanReader(FieldReader):
+    def __init__(self, parsed: SourceText, file: ContentFile, settings: Settings, lang: str):
+        super().__init__(PLAN_FIELDS, parsed.frontmatter, parsed.field_lines, file.shown, settings)
+        self.parsed, self.source, self.lang = parsed, file.source, lang
 
-    def run(self) -> PlanReadResult:
+    def read(self) -> ReadResult[Plan]:
         self.unknown_fields()
         if self.data.get("type") != "plan":
             self.problem("type", f"expected 'type: plan' in a file of {self.settings.plans_dir.name}/, got {self.data.get('type')!r}")
@@ -57,19 +49,20 @@ class _PlanValidator(FieldReader):
         if period and peak and not period.covers(peak):
             self.problem("peak", f"{_show(peak)} is not within the period {_show(period)}")
         messages = self.text_list("messages")
+        translation_key = self.text("translation_key") or key_from_name(self.source, self.settings)
+        signed_by, theme, updated = self.text("signed_by"), self.text("theme"), self.moment("updated")
         plan_problems = list(self.problems)
 
         activities = self.activities()
-        if plan_problems or None in (title, issuer, period) or not slug:
-            return PlanReadResult(lang, None, self.problems)
+        if plan_problems or title is None or issuer is None or period is None or not slug:
+            return ReadResult(lang, None, tuple(self.problems))
         given = self.data.get("activities")
-        return PlanReadResult(lang, Plan(
+        return ReadResult(lang, Plan(
             source=self.source, lang=lang, title=title, slug=slug,
-            translation_key=self.text("translation_key") or key_from_name(self.source, self.settings),
-            number=number, issued=issued.date() if issued else None, issuer=issuer, period=period, body=self.parsed.body,
-            signed_by=self.text("signed_by"), theme=self.text("theme"), messages=messages, peak=peak,
-            updated=self.moment("updated"), activities=activities,
-        ), self.problems, len(given) - len(activities) if isinstance(given, list) else 0)
+            translation_key=translation_key, number=number, issued=issued.date() if issued else None, issuer=issuer,
+            period=period, body=self.parsed.body, signed_by=signed_by, theme=theme, messages=messages, peak=peak,
+            updated=updated, activities=tuple(activities),
+        ), tuple(self.problems), len(given) - len(activities) if isinstance(given, list) else 0)
 
     def date_range(self, name: str) -> DateRange | None:
         value = self.data.get(name)
@@ -108,7 +101,8 @@ class _PlanValidator(FieldReader):
             return []
         nodes = child_node(self.parsed.node, "activities")
         node_list = nodes.value if isinstance(nodes, yaml.SequenceNode) else []
-        activities, ids = [], {}
+        activities: list[Activity] = []
+        ids: dict[str, Activity] = {}
         for number, data in enumerate(value, start=1):
             node = node_list[number - 1] if number <= len(node_list) else None
             line = node.start_mark.line + 2 if node is not None else self.lines.get("activities")
@@ -128,7 +122,7 @@ class _PlanValidator(FieldReader):
 
 
 class _ActivityReader(FieldReader):
-    def __init__(self, data, node, number: int, line: int | None, plan: _PlanValidator):
+    def __init__(self, data: object, node: yaml.Node | None, number: int, line: int | None, plan: _PlanReader):
         self.raw = data
         title = data.get("title") if isinstance(data, dict) else None
         label = f"“{' '.join(str(title).split())}”: " if isinstance(title, str) and title.strip() else "(no title): "
@@ -138,7 +132,9 @@ class _ActivityReader(FieldReader):
 
     def read(self) -> Activity | None:
         if not isinstance(self.raw, dict):
-            self.problems.append(Problem(self.shown, self.line, f"activities[{self.number}]", "expected 'title:', 'start:' and the other fields of an activity"))
+            self.problems.append(Problem(
+                self.shown, self.line, f"activities[{self.number}]", "expected 'title:', 'start:' and the other fields of an activity",
+            ))
             return None
         before = len(self.problems)
         self.unknown_fields()

@@ -8,18 +8,15 @@ safe to embed.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from urllib.parse import urljoin
 
 import imagesize
 from babel.core import Locale, get_global
 from markupsafe import Markup
 
 from ..news.model import NewsItem
-from ..pages.language_site import LanguageSite
-from .news import PageView, news_asset_path
 
 # What Open Graph readers (Facebook, Zalo) can show; SVG is not among them.
 SHAREABLE = (".png", ".jpg", ".jpeg", ".gif", ".webp")
@@ -33,7 +30,7 @@ class ShareImage:
     height: int | None
 
 
-@dataclass
+@dataclass(frozen=True)
 class SocialMeta:
     type: str  # "article" or "website"
     title: str
@@ -41,57 +38,29 @@ class SocialMeta:
     url: str
     site_name: str
     locale: str  # vi_VN
-    alternate_locales: list[str]
+    alternate_locales: tuple[str, ...]
     image: ShareImage | None
     published: str | None = None
     modified: str | None = None
     section: str | None = None
-    tags: list[str] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class SharedPage:
-    """What describing a page for sharing needs to know about it and its site."""
-
-    url: str  # canonical, absolute
-    title: str  # plain text
-    item: NewsItem | None  # when the page is an article
-    site: LanguageSite
-    language_root: str  # this language's site, absolute, ending in '/'
-    docs_dir: Path
-    site_name: str
-    site_description: str
-    publisher: str
-
-
-def describe_for_sharing(view: PageView, page: SharedPage) -> None:
-    """Set the view's Open Graph / Twitter card data and its JSON-LD (NewsArticle, BreadcrumbList, …)."""
-    item, site, lang = page.item, page.site, page.site.lang
-    image = None
-    if item is not None and item.image is not None and not item.image.is_external:
-        image = share_image(site.settings.news_dir / item.source.parent / item.image.src,
-                            page.language_root + news_asset_path(site.urls, item, item.image.src), item.image.alt)
-    if image is None:
-        default = site.settings.share_image
-        image = share_image(page.docs_dir / default, page.language_root + default, page.site_name)
-    view.social = SocialMeta(
-        type="article" if item else "website",
-        title=item.title if item else page.title,
-        description=(site.summaries(item) if item else "") or page.site_description,
-        url=page.url, site_name=page.site_name, locale=og_locale(lang),
-        alternate_locales=[og_locale(a.lang) for a in view.hreflang if not a.current],
-        image=image,
-        published=item.date.isoformat() if item else None,
-        modified=(item.updated or item.date).isoformat() if item else None,
-        section=item.category.name(lang) if item else None,
-        tags=list(item.tags) if item else [],
+def article_meta(item: NewsItem, url: str, summary: str, image: ShareImage | None, site_name: str, lang: str,
+                 alternate_langs: list[str]) -> SocialMeta:
+    return SocialMeta(
+        type="article", title=item.title, description=summary, url=url, site_name=site_name, locale=og_locale(lang),
+        alternate_locales=tuple(og_locale(a) for a in alternate_langs), image=image,
+        published=item.date.isoformat(), modified=item.last_change.isoformat(), section=item.category.name(lang), tags=item.tags,
     )
-    nodes = []
-    if item is not None:
-        nodes.append(news_article(item, page.url, image, page.publisher, lang, item.category.name(lang)))
-    if view.breadcrumbs:
-        nodes.append(breadcrumb_list(absolute_crumbs(view.breadcrumbs, page.url)))
-    view.json_ld = json_ld_markup(nodes + view.structured_data)
+
+
+def page_meta(title: str, description: str, url: str, image: ShareImage | None, site_name: str, lang: str,
+              alternate_langs: list[str]) -> SocialMeta:
+    return SocialMeta(
+        type="website", title=title, description=description, url=url, site_name=site_name, locale=og_locale(lang),
+        alternate_locales=tuple(og_locale(a) for a in alternate_langs), image=image,
+    )
 
 
 @cache
@@ -103,24 +72,26 @@ def og_locale(lang: str) -> str:
 
 
 @lru_cache(maxsize=1 << 14)
-def share_image(path: Path | None, url: str, alt: str) -> ShareImage | None:
-    """An image Open Graph readers can show, with its size when it can be read (once per image and build)."""
+def share_image(path: Path | None, url: str, alt: str, size: tuple[int, int] | None = None) -> ShareImage | None:
+    """An image Open Graph readers can show, with its size (`size` if known, else read once per image and build)."""
     if path is None or path.suffix.lower() not in SHAREABLE or not path.is_file():
         return None
-    width, height = imagesize.get(str(path))
-    return ShareImage(url, alt, width if width > 0 else None, height if height > 0 else None)
+    if size is None:
+        width, height = imagesize.get(str(path))
+        size = (width, height) if width > 0 and height > 0 else None
+    return ShareImage(url, alt, size[0] if size else None, size[1] if size else None)
 
 
-def news_article(item: NewsItem, url: str, image: ShareImage | None, publisher: str, lang: str, section: str) -> dict:
+def news_article(item: NewsItem, url: str, image: ShareImage | None, publisher: str, lang: str) -> dict:
     data = {
         "@type": "NewsArticle",
         "headline": item.title,
         "datePublished": item.date.isoformat(),
-        "dateModified": (item.updated or item.date).isoformat(),
+        "dateModified": item.last_change.isoformat(),
         "inLanguage": lang,
         "mainEntityOfPage": url,
         "url": url,
-        "articleSection": section,
+        "articleSection": item.category.name(lang),
         "publisher": {"@type": "Organization", "name": publisher},
         "author": {"@type": "Person", "name": item.author} if item.author else {"@type": "Organization", "name": publisher},
     }
@@ -139,11 +110,6 @@ def breadcrumb_list(crumbs: list[tuple[str, str]]) -> dict:
             {"@type": "ListItem", "position": n, "name": name, "item": url} for n, (name, url) in enumerate(crumbs, start=1)
         ],
     }
-
-
-def absolute_crumbs(crumbs, page_url: str) -> list[tuple[str, str]]:
-    """The page's breadcrumb links (relative to it) made absolute."""
-    return [(link.text, urljoin(page_url, link.url)) for link in crumbs]
 
 
 def json_ld_markup(nodes: list[dict]) -> Markup | None:

@@ -1,0 +1,337 @@
+"""`extra.campaign` in mkdocs.yml: every key declared once, typed, defaulted and documented here.
+
+Declared with MkDocs' own config machinery (`Config` and config options), the
+way Material declares its plugins' settings (`BlogConfig`). Stricter than
+MkDocs about mistakes, because a silently ignored setting is a site that is
+quietly wrong: an unknown key stops the build, naming it and the closest known
+key ("page_sise: unknown key; did you mean 'page_size'?"), and a value of the
+wrong type names the key and the type expected. `load_settings` turns the
+checked values into `core.settings.Settings`, which the engine reads.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
+
+from ..core.dates import DateError, parse_datetime
+from ..core.settings import BUILD_DATE_ENV, Category, FeedSettings, Language, Settings, SettingsError
+
+T = TypeVar("T")
+C = TypeVar("C", bound=Config)
+
+
+class NestedError(ValidationError):
+    """A problem at a key path below the option that raised it (feeds → length)."""
+
+    def __init__(self, path: tuple[str, ...], message: str):
+        super().__init__(f"{'.'.join(path)}: {message}")
+        self.path, self.message = path, message
+
+
+# Options: each checks one kind of value and says what it expected -------------
+
+
+class _Value(Generic[T], BaseConfigOption[T]):
+    def __init__(self, default: object = None):
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> T:
+        if value is None:
+            raise ValidationError("missing; this setting is required")
+        return self.check(value)
+
+    def check(self, value: object) -> T:
+        raise NotImplementedError
+
+
+class Count(_Value[int]):
+    """A whole number of at least 1."""
+
+    def check(self, value: object) -> int:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValidationError(f"expected a whole number of at least 1, got {value!r}")
+        return value
+
+
+class Seconds(_Value[float]):
+    def check(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ValidationError(f"expected a number of seconds (0 or more), got {value!r}")
+        return float(value)
+
+
+class Flag(_Value[bool]):
+    def check(self, value: object) -> bool:
+        if not isinstance(value, bool):
+            raise ValidationError(f"expected true or false, got {value!r}")
+        return value
+
+
+class Text(_Value[str]):
+    """One line of text; `strip` characters are removed from its ends (e.g. '/' of a URL segment)."""
+
+    def __init__(self, default: str | None = None, strip: str | None = None):
+        super().__init__(default)
+        self.strip = strip
+
+    def check(self, value: object) -> str:
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise ValidationError(f"expected text, got {_describe(value)}")
+        return str(value).strip(self.strip)
+
+
+class OptionalText(Text):
+    def run_validation(self, value: object) -> str:
+        return "" if value is None else self.check(value)
+
+
+class TimeZone(_Value[ZoneInfo]):
+    def check(self, value: object) -> ZoneInfo:
+        try:
+            return ZoneInfo(str(value))
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValidationError(f"unknown time zone {value!r}; expected an IANA name such as Asia/Ho_Chi_Minh") from exc
+
+
+class Moment(BaseConfigOption[Any]):
+    """A date or date and time as written; read in the site's time zone by `load_settings`."""
+
+    def run_validation(self, value: object) -> object:
+        if value is not None and not isinstance(value, (str, date)):
+            raise ValidationError(f"expected a date like 2024-05-01 or 2024-05-01 08:00, got {_describe(value)}")
+        return value
+
+
+class Section(Generic[C], BaseConfigOption[C]):
+    """A mapping of settings declared by a `StrictConfig`."""
+
+    def __init__(self, config_class: type[C], default: Mapping | None = None):
+        super().__init__()
+        self.config_class = config_class
+        self.default = dict(default or {})
+
+    def run_validation(self, value: object) -> C:
+        return validate_section(self.config_class, {} if value is None else value)
+
+
+class Languages(BaseConfigOption[dict[str, "LanguageConfig"]]):
+    """One section per language code; a known code (vi, en) starts from its own defaults."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {code: {} for code in DEFAULT_SEGMENTS}
+
+    def run_validation(self, value: object) -> dict[str, LanguageConfig]:
+        if not isinstance(value, dict) or not value:
+            raise ValidationError(f"expected one mapping per language code, e.g. vi: {{name: Tiếng Việt, …}}; got {_describe(value)}")
+        languages = {}
+        for code, spec in value.items():
+            if spec is not None and not isinstance(spec, dict):
+                raise NestedError((str(code),), f"expected a mapping (name, config, prefix, …), got {_describe(spec)}")
+            try:
+                languages[str(code)] = validate_section(LanguageConfig, {**DEFAULT_SEGMENTS.get(str(code), {}), **(spec or {})})
+            except NestedError as exc:
+                raise NestedError((str(code), *exc.path), exc.message) from exc
+        return languages
+
+
+class Categories(BaseConfigOption[list[dict[str, str]]]):
+    """A list of {key, and a name per language}; the language codes are checked against `languages`."""
+
+    def run_validation(self, value: object) -> list[dict[str, str]]:
+        if not isinstance(value, list) or not value:
+            raise ValidationError("declare at least one category, e.g. - {key: kinh-te-tap-the, vi: Kinh tế tập thể, en: Collective economy}")
+        categories = []
+        for index, spec in enumerate(value):
+            if not isinstance(spec, dict) or not spec.get("key"):
+                raise NestedError((f"[{index}]",), "expected a mapping with 'key' and a name per language")
+            categories.append({str(k): " ".join(str(v).split()) for k, v in spec.items() if v is not None})
+        return categories
+
+    def post_validation(self, config: Config, key_name: str) -> None:
+        codes = list(config["languages"])
+        for index, spec in enumerate(config[key_name]):
+            known = ["key", *codes]
+            for name in spec:
+                if name not in known:
+                    raise NestedError((f"[{index}]", name), unknown_key(name, known))
+            missing = [code for code in codes if not spec.get(code)]
+            if missing:
+                raise NestedError((f"[{index}]",), f"({spec['key']}) no name for {', '.join(missing)}")
+
+
+# Sections -------------------------------------------------------------------
+
+
+class StrictConfig(Config):
+    """A Config whose unknown keys are errors (MkDocs only warns), with the closest known key suggested."""
+
+    def validate(self):
+        failed, warnings = super().validate()
+        known = option_names(type(self))
+        failed += [(key, ValidationError(unknown_key(key, known))) for key in self if key not in known]
+        return failed, [(key, w) for key, w in warnings if key in known]
+
+
+class FeedsConfig(StrictConfig):
+    length = Count(20)  # items per feed
+    categories = Flag(True)  # a feed per category, beside its listing
+    tags = Flag(False)  # a feed per tag
+
+
+class LanguageConfig(StrictConfig):
+    name = Text()  # shown in the language switcher
+    config = Text()  # the MkDocs config that builds this language (mkdocs.en.yml INHERITs mkdocs.yml)
+    prefix = OptionalText("", strip="/")  # the language's folder in the site: "" for the default, "en" for /en/
+    # Localised URL segments: /tin-tuc/luu-tru/, /en/news/archive/, …
+    news = Text("news", strip="/")
+    archive = Text("archive", strip="/")
+    category = Text("category", strip="/")
+    tag = Text("tag", strip="/")
+    page = Text("page", strip="/")  # /tin-tuc/trang/2/
+    plans = Text("plans", strip="/")
+    calendar = Text("calendar", strip="/")
+
+
+# The segments of the two languages the project ships; another language code starts from the English words.
+DEFAULT_SEGMENTS: dict[str, dict[str, str]] = {
+    "vi": {"name": "Tiếng Việt", "config": "mkdocs.yml", "prefix": "", "news": "tin-tuc", "archive": "luu-tru", "category": "chuyen-muc",
+           "tag": "the", "page": "trang", "plans": "ke-hoach", "calendar": "lich-hoat-dong"},
+    "en": {"name": "English", "config": "mkdocs.en.yml", "prefix": "en"},
+}
+
+
+class CampaignConfig(StrictConfig):
+    """`extra.campaign`: every key is optional except `categories`."""
+
+    news_dir = Text("news")  # news items, outside docs/
+    plans_dir = Text("plans")  # plan documents (type: plan) with their activities
+    i18n_dir = Text("i18n")  # UI strings, one TOML table per language
+    timezone = TimeZone("Asia/Ho_Chi_Minh")  # naive dates and times are in this zone
+    languages = Languages()  # code → name, MkDocs config, prefix and URL segments
+    default_language = OptionalText()  # default: the first of `languages`
+    categories = Categories()  # key and a name per language; the URL segment is made from the name
+    page_size = Count(10)  # items per listing page
+    neighbours = Count(5)  # items in "Tin mới hơn" and in "Tin cũ hơn"
+    summary_length = Count(250)  # characters, when the summary comes from the body
+    home_news = Count(5)  # latest items (and upcoming activities) on the home page
+    feeds = Section(FeedsConfig)  # RSS 2.0 and Atom per language
+    build_date = Moment()  # publish as of this date (CAMPAIGN_BUILD_DATE wins; then SOURCE_DATE_EPOCH; then the clock)
+    share_image = Text("assets/images/chia-se.png", strip="/")  # in docs/: shared pages without an image of their own show it
+    progress_after = Count(300)  # log "N/total items rendered" on sites with this many items or more
+    progress_every = Seconds(5)  # seconds between those lines
+
+
+# Checking -------------------------------------------------------------------
+
+
+def option_names(config_class: type[Config]) -> list[str]:
+    """The keys a Config class declares, in declaration order."""
+    names: dict[str, None] = {}
+    for klass in reversed(config_class.__mro__):
+        for name, value in vars(klass).items():
+            if isinstance(value, BaseConfigOption):
+                names[getattr(value, "_name", name)] = None
+    return list(names)
+
+
+def unknown_key(key: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"unknown key; {hint}known keys: {', '.join(known)}"
+
+
+def validate_section(config_class: type[C], value: object) -> C:
+    if not isinstance(value, dict):
+        raise ValidationError(f"expected a mapping ({', '.join(option_names(config_class))}), got {_describe(value)}")
+    config = config_class()
+    config.load_dict(value)
+    failed, _ = config.validate()
+    if failed:
+        key, error = failed[0]
+        if isinstance(error, NestedError):
+            raise NestedError((key, *error.path), error.message)
+        raise NestedError((key,), str(error))
+    return config
+
+
+def load_settings(extra: Mapping, config_dir: Path, environ: Mapping[str, str] | None = None) -> Settings:
+    """Settings from the `extra` mapping of a MkDocs config; SettingsError names the first wrong key."""
+    environ = os.environ if environ is None else environ
+    raw = extra.get("campaign") or {}
+    try:
+        config = validate_section(CampaignConfig, raw)
+    except NestedError as exc:
+        raise SettingsError(f"extra.campaign.{'.'.join(exc.path).replace('.[', '[')}: {exc.message}") from exc
+    except ValidationError as exc:
+        raise SettingsError(f"extra.campaign: {exc}") from exc
+    languages = {
+        code: Language(
+            code=code, name=spec["name"], config_file=spec["config"], prefix=spec["prefix"],
+            **{segment: spec[segment] for segment in ("news", "archive", "category", "tag", "page", "plans", "calendar")},
+        )
+        for code, spec in config["languages"].items()
+    }
+    default_language = config["default_language"] or next(iter(languages))
+    if default_language not in languages:
+        raise SettingsError(f"extra.campaign.default_language: {default_language!r} is not one of languages ({', '.join(languages)})")
+    tz = config["timezone"]
+    feeds = config["feeds"]
+    return Settings(
+        news_dir=(config_dir / config["news_dir"]).resolve(),
+        plans_dir=(config_dir / config["plans_dir"]).resolve(),
+        i18n_dir=(config_dir / config["i18n_dir"]).resolve(),
+        timezone=tz,
+        default_language=default_language,
+        languages=languages,
+        categories=tuple(Category(spec["key"], {code: spec[code] for code in languages}) for spec in config["categories"]),
+        build_date=_build_date(config["build_date"], tz, environ),
+        page_size=config["page_size"],
+        neighbours=config["neighbours"],
+        summary_length=config["summary_length"],
+        home_news=config["home_news"],
+        feeds=FeedSettings(length=feeds["length"], categories=feeds["categories"], tags=feeds["tags"]),
+        share_image=config["share_image"],
+        progress_after=config["progress_after"],
+        progress_every=config["progress_every"],
+    )
+
+
+def _build_date(configured: object, tz: ZoneInfo, environ: Mapping[str, str]) -> datetime:
+    """The moment the site is built "as of": items dated later are scheduled.
+
+    CAMPAIGN_BUILD_DATE wins over `extra.campaign.build_date`; then
+    SOURCE_DATE_EPOCH (so reproducible builds also publish the same items);
+    then the clock.
+    """
+    for source, value in ((BUILD_DATE_ENV, environ.get(BUILD_DATE_ENV)), ("extra.campaign.build_date", configured)):
+        if value not in (None, ""):
+            try:
+                moment, has_time = parse_datetime(value, tz)
+            except DateError as exc:
+                raise SettingsError(f"{source}: {exc}") from exc
+            # A bare date means "as of the end of that day".
+            return moment if has_time else moment.replace(hour=23, minute=59, second=59)
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        if not epoch.isdigit():
+            raise SettingsError(f"SOURCE_DATE_EPOCH: expected a number of seconds since 1970, got {epoch!r}")
+        return datetime.fromtimestamp(int(epoch), UTC).astimezone(tz)
+    return datetime.now(tz)
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)

@@ -1,0 +1,101 @@
+"""Typed fields out of one YAML mapping, with a Problem for each mistake: shared by the news and plan readers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..core.dates import DateError, parse_datetime
+from ..core.problems import Problem
+from ..core.settings import Settings
+from ..core.slugs import slugify
+from .fields import FieldSet
+
+
+class FieldReader:
+    """Reads typed fields out of one YAML mapping, collecting every problem, not only the first.
+
+    `prefix` and `context` place a nested mapping (an activity of a plan) in
+    the messages; `line` is used for fields the mapping does not have.
+    """
+
+    def __init__(self, fields: FieldSet, data: dict, lines: dict[str, int], shown: str, settings: Settings,
+                 problems: list[Problem] | None = None, prefix: str = "", context: str = "", line: int | None = None):
+        self.fields, self.data, self.lines, self.shown, self.settings = fields, data, lines, shown, settings
+        self.problems: list[Problem] = [] if problems is None else problems
+        self.prefix, self.context, self.line = prefix, context, line
+
+    def problem(self, name: str, message: str) -> None:
+        self.problems.append(Problem(self.shown, self.lines.get(name, self.line), self.prefix + name, self.context + message))
+
+    def unknown_fields(self) -> None:
+        for name in self.data:
+            if name not in self.fields.names:
+                self.problem(str(name), f"unknown field; known fields are: {', '.join(self.fields.names)}")
+
+    def is_required(self, name: str) -> bool:
+        return self.fields[name].required
+
+    def language(self, default: str) -> str:
+        lang = self.data.get("lang", default)
+        if lang not in self.settings.languages:
+            self.problem("lang", f"expected one of {', '.join(self.settings.languages)}, got {lang!r}")
+            return default
+        return lang
+
+    def flag(self, name: str, default: bool = False) -> bool:
+        value = self.data.get(name, default)
+        if not isinstance(value, bool):
+            self.problem(name, f"expected true or false, got {value!r}")
+            return default
+        return value
+
+    def text(self, name: str) -> str | None:
+        """One line of plain text, spaces normalised."""
+        required = self.is_required(name)
+        value = self.data.get(name)
+        if value is None:
+            if required:
+                self.problem(name, "missing; this field is required")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.problem(name, f"expected plain text, got {describe(value)}")
+            return None
+        value = " ".join(str(value).split())
+        if not value and required:
+            self.problem(name, "is empty; this field is required")
+            return None
+        return value or None
+
+    def moment(self, name: str) -> datetime | None:
+        parsed = self.moment_and_time(name)
+        return parsed[0] if parsed else None
+
+    def moment_and_time(self, name: str) -> tuple[datetime, bool] | None:
+        """(aware datetime, whether a time of day was given), or None."""
+        value = self.data.get(name)
+        if value is None:
+            if self.is_required(name):
+                self.problem(name, "missing; this field is required")
+            return None
+        try:
+            return parse_datetime(value, self.settings.timezone)
+        except DateError as exc:
+            self.problem(name, str(exc))
+            return None
+
+    def slug(self, title: str | None) -> str | None:
+        given = self.text("slug")
+        slug = slugify(given or title or "")
+        if given is not None and not slug:
+            self.problem("slug", f"expected letters, digits and hyphens, got {given!r}")
+        elif title and not slug:
+            self.problem("title", "has no letters or digits to make a URL from; add a 'slug' field")
+        return slug or None
+
+
+def describe(value: object) -> str:
+    if isinstance(value, dict):
+        return "a mapping (field: value)"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)

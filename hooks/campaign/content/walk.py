@@ -1,0 +1,122 @@
+"""One walk over a content folder (news/, plans/): read every file, check clashes across files, keep order.
+
+The same for every kind of content, so the same mistake gets the same
+message: two files at one URL, or two files of one language sharing a
+translation key, leave out the later one (in path order) and say which
+file was there first.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Generic, Protocol, TypeVar
+
+from ..core.problems import Problem, in_reading_order
+
+
+class Content(Protocol):
+    """What the walk needs to know of a news item or a plan."""
+
+    @property
+    def lang(self) -> str: ...
+
+    @property
+    def translation_key(self) -> str: ...
+
+
+T = TypeVar("T", bound=Content)
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    path: Path  # on disk
+    source: PurePosixPath  # relative to the content folder, e.g. 2024/slug.md
+    shown: str  # relative to the project, as messages name it: news/2024/slug.md
+
+
+@dataclass(frozen=True)
+class ReadResult(Generic[T]):
+    """What a reader made of one file."""
+
+    lang: str  # the content's language, or the best guess when it could not be read
+    content: T | None  # None: the file's problems keep it out
+    problems: tuple[Problem, ...] = ()
+    parts_left_out: int = 0  # parts dropped for their own problems while the rest is kept (a plan's activities)
+
+
+@dataclass(frozen=True)
+class Record(Generic[T]):
+    """What became of one source file; every file gets one."""
+
+    file: ContentFile
+    lang: str
+    content: T | None  # None: left out of the site because of its problems
+    parts_left_out: int = 0
+
+
+@dataclass(frozen=True)
+class Walk(Generic[T]):
+    records: tuple[Record[T], ...]  # in path order
+    problems: tuple[Problem, ...]  # in reading order
+    problem_langs: dict[str, str]  # the language of each file with problems, to report them in its build
+
+    def problems_for(self, lang: str) -> list[Problem]:
+        return [p for p in self.problems if self.problem_langs[p.path] == lang]
+
+
+def content_files(folder: Path, project_dir: Path) -> list[ContentFile]:
+    """Every Markdown file under a content folder, in a stable order.
+
+    Names starting with '.' or '_' are skipped (editor backups, templates).
+    """
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for name in sorted(files):
+            if name.endswith(".md") and not name.startswith((".", "_")):
+                path = Path(root, name)
+                found.append(ContentFile(
+                    path, PurePosixPath(path.relative_to(folder).as_posix()), Path(os.path.relpath(path, project_dir)).as_posix(),
+                ))
+    return found
+
+
+def walk(folder: Path, project_dir: Path, read: Callable[[ContentFile], ReadResult[T]], url_of: Callable[[T], str]) -> Walk[T]:
+    """Read every file of `folder`; `url_of` gives a content's path from the root of the whole site."""
+    records: list[Record[T]] = []
+    problems: list[Problem] = []
+    problem_langs: dict[str, str] = {}
+    urls: dict[tuple[str, str], str] = {}
+    keys: dict[tuple[str, str], str] = {}
+    for file in content_files(folder, project_dir) if folder.is_dir() else []:
+        result = read(file)
+        found = list(result.problems)
+        content = result.content
+        if content is not None:
+            clash = _clash(content, file, url_of(content), urls, keys)
+            if clash is not None:
+                found.append(clash)
+                content = None
+        if found or content is None:
+            problem_langs[file.shown] = result.lang
+        problems += found
+        records.append(Record(file, result.lang, content, result.parts_left_out if content is not None else 0))
+    return Walk(tuple(records), tuple(in_reading_order(problems)), problem_langs)
+
+
+def _clash(content: Content, file: ContentFile, url: str, urls: dict, keys: dict) -> Problem | None:
+    """The problem of a content that an earlier file (in path order) already holds the URL or key of."""
+    first = urls.setdefault((content.lang, url), file.shown)
+    if first != file.shown:
+        return Problem(file.shown, None, "slug", f"same URL /{url} as {first}; change 'slug' (or the title) of one of them")
+    first = keys.setdefault((content.lang, content.translation_key), file.shown)
+    if first != file.shown:
+        return Problem(
+            file.shown, None, "translation_key",
+            f"{content.translation_key!r} is already used by {first} in the same language ({content.lang}); "
+            "each language may have one version of an item",
+        )
+    return None

@@ -1,0 +1,126 @@
+"""The common machinery of the view builders: links relative to the page, dates, the page frame.
+
+Every link here is relative to the page it is shown on (so the site works
+from any folder and from a file system), every date formatted in the page's
+language.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import urljoin
+
+from ..core.urls import UrlScheme, relative_url
+from ..news.collections import Listing
+from ..news.model import NewsItem
+from ..news.summary import Summaries
+from ..pages.feeds import FEED_FORMATS
+from ..pages.language_site import LanguageSite
+from .common import AlternateView, DateView, FeedLink, Link, PageFrame, SiteIdentity
+from .sharing import ShareImage, article_meta, breadcrumb_list, json_ld_markup, news_article, page_meta, share_image
+
+
+class ViewBuilder:
+    """Builds the pieces every page's view is made of, for one language's site."""
+
+    def __init__(self, site: LanguageSite, identity: SiteIdentity, summaries: Summaries):
+        self.site = site
+        self.identity = identity
+        self.summaries = summaries
+        self.t = site.strings
+        self.urls = site.urls
+        self.lang = site.lang
+        self.schemes = {lang: UrlScheme(site.settings, lang) for lang in site.settings.languages}
+        self._dates: dict[datetime, DateView] = {}
+
+    # Links --------------------------------------------------------------------
+
+    def link(self, local_target: str, here: str, lang: str | None = None) -> str:
+        scheme = self.schemes[lang or self.lang]
+        return relative_url(scheme.site_path(local_target), self.urls.site_path(here))
+
+    def absolute(self, local_target: str, lang: str | None = None) -> str:
+        return self.identity.site_root + self.schemes[lang or self.lang].site_path(local_target)
+
+    def feed_links(self, listing: Listing) -> tuple[FeedLink, ...]:
+        feed = self.site.feeds.get(listing.subject)
+        if feed is None:
+            return ()
+        return tuple(
+            FeedLink(f"{feed.title} ({fmt.label})", fmt.media_type, self.absolute(feed.path(self.urls, fmt.name)))
+            for fmt in FEED_FORMATS
+        )
+
+    def visible_feed_link(self, here: str, listing: Listing | None = None) -> Link:
+        """The RSS feed of `listing` if it has one, else of all news."""
+        feed = self.site.feeds.get(listing.subject) if listing is not None else None
+        feed = feed or self.site.feeds[self.site.collections.news.subject]
+        return Link(self.t["subscribe_rss"], self.link(feed.path(self.urls, FEED_FORMATS[0].name), here))
+
+    # Pieces -------------------------------------------------------------------
+
+    def date(self, moment: datetime) -> DateView:
+        # An item's date is shown on many pages (neighbours, listings): format it once.
+        if moment not in self._dates:
+            local = moment.astimezone(self.site.settings.timezone)
+            self._dates[moment] = DateView(local.isoformat(), self.t.date(moment, "date_short"), self.t.date(moment, "date_long"))
+        return self._dates[moment]
+
+    def alternates(self, here: str, translations: dict[str, str]) -> tuple[AlternateView, ...]:
+        """One entry per language, for the switcher and hreflang; `translations` maps lang -> local path."""
+        views = []
+        for lang, language in self.site.settings.languages.items():
+            target = here if lang == self.lang else translations.get(lang, "")
+            views.append(AlternateView(
+                lang=lang, name=language.name, url=self.link(target, here, lang),
+                absolute_url=self.absolute(target, lang),
+                is_translation=lang != self.lang and lang in translations,
+                current=lang == self.lang,
+                link_text=self.t.format("translation_link", language=self.t.names("language_names")[lang]),
+            ))
+        return tuple(views)
+
+    def crumbs(self, here: str, *trail: tuple[str, str], section: tuple[str, str] | None = None) -> tuple[Link, ...]:
+        """Home, the section (news by default) and `trail`, each (text, path); the last is the current page."""
+        section = section or (self.t["news"], self.urls.news_index())
+        links = [Link(self.t["home"], self.link("", here)), Link(section[0], self.link(section[1], here))]
+        links += [Link(text, self.link(path, here)) for text, path in trail]
+        last = links[-1]
+        links[-1] = Link(last.text, last.url, current=True)
+        return tuple(links)
+
+    # The frame ----------------------------------------------------------------
+
+    def frame(self, here: str, title: str, translations: dict[str, str], breadcrumbs: tuple[Link, ...] = (), *,
+              feeds: tuple[FeedLink, ...] = (), calendar_feeds: tuple[Link, ...] = (), events: tuple[dict, ...] = (),
+              item: NewsItem | None = None) -> PageFrame:
+        """The frame of the page at `here`: `feeds` are its own besides the language's, `events` its schema.org nodes."""
+        url = self.identity.language_root + here
+        alternates = self.alternates(here, translations)
+        other_langs = [a.lang for a in alternates if a.is_translation] if any(a.is_translation for a in alternates) else []
+        image = self._share_image(item)
+        nodes: list[dict] = []
+        if item is not None:
+            social = article_meta(item, url, self.summaries(item) or self.identity.description, image,
+                                  self.identity.name, self.lang, other_langs)
+            nodes.append(news_article(item, url, image, self.identity.publisher, self.lang))
+        else:
+            social = page_meta(title, self.identity.description, url, image, self.identity.name, self.lang, other_langs)
+        if breadcrumbs:
+            nodes.append(breadcrumb_list([(link.text, urljoin(url, link.url)) for link in breadcrumbs]))
+        return PageFrame(
+            lang=self.lang, default_lang=self.site.settings.default_language, alternates=alternates, breadcrumbs=breadcrumbs,
+            feeds=self.feed_links(self.site.collections.news) + feeds, calendar_feeds=calendar_feeds,
+            social=social, json_ld=json_ld_markup(nodes + list(events)),
+        )
+
+    def _share_image(self, item: NewsItem | None) -> ShareImage | None:
+        """The article's own image if link previews can show it, else the site's share image."""
+        image = None
+        if item is not None and item.image is not None and item.image.path is not None:
+            image = share_image(item.image.file, self.identity.language_root + self.urls.news_asset(item.image.path),
+                                item.image.alt, item.image.size)
+        if image is None:
+            default = self.site.settings.share_image
+            image = share_image(self.identity.docs_dir / default, self.identity.language_root + default, self.identity.name)
+        return image

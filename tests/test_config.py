@@ -1,0 +1,102 @@
+"""`extra.campaign` is checked by build/config.py: unknown keys and wrong types stop the build, naming the key.
+
+Fast: these load settings from mappings, without building a site. The
+build-level test (the message in MkDocs' log, no traceback) is in
+test_bad_input.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from campaign.build.config import CampaignConfig, option_names
+from campaign.build.config import load_settings as load
+from campaign.core.settings import SettingsError
+
+ROOT = Path(__file__).resolve().parent.parent
+CATEGORIES = [{"key": "kinh-te-tap-the", "vi": "Kinh tế tập thể", "en": "Collective economy"}]
+ENV = {"CAMPAIGN_BUILD_DATE": "2024-04-01"}
+
+
+def settings(**campaign):
+    return load({"campaign": {"categories": CATEGORIES, **campaign}}, ROOT, environ=ENV)
+
+
+def error(**campaign) -> str:
+    with pytest.raises(SettingsError) as caught:
+        settings(**campaign)
+    return str(caught.value)
+
+
+def test_the_demo_configuration_is_valid():
+    extra = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
+    s = load(extra, ROOT, environ=ENV)
+    assert [c.key for c in s.categories] == ["kinh-te-tap-the", "thang-hanh-dong", "hoat-dong-lien-minh"]
+    assert s.languages["vi"].news == "tin-tuc" and s.languages["en"].prefix == "en"
+
+
+def test_every_key_has_its_documented_default():
+    s = settings()
+    assert (s.page_size, s.neighbours, s.summary_length, s.home_news) == (10, 5, 250, 5)
+    assert (s.feeds.length, s.feeds.categories, s.feeds.tags) == (20, True, False)
+    assert str(s.timezone) == "Asia/Ho_Chi_Minh" and s.default_language == "vi"
+    assert s.news_dir == (ROOT / "news").resolve() and s.share_image == "assets/images/chia-se.png"
+    assert (s.progress_after, s.progress_every) == (300, 5.0)
+    vi, en = s.languages["vi"], s.languages["en"]
+    assert (vi.prefix, vi.news, vi.archive, vi.category, vi.tag, vi.page, vi.plans, vi.calendar) == (
+        "", "tin-tuc", "luu-tru", "chuyen-muc", "the", "trang", "ke-hoach", "lich-hoat-dong")
+    assert (en.prefix, en.news, en.archive, en.calendar, en.config_file) == ("en", "news", "archive", "calendar", "mkdocs.en.yml")
+
+
+def test_a_language_given_in_part_keeps_its_other_defaults():
+    s = settings(languages={"vi": {"news": "/bai-viet/"}, "en": {}})
+    assert s.languages["vi"].news == "bai-viet" and s.languages["vi"].archive == "luu-tru"
+
+
+@pytest.mark.parametrize("campaign, message", [
+    ({"page_sise": 3}, "extra.campaign.page_sise: unknown key; did you mean 'page_size'?"),
+    ({"feeds": {"lenght": 5}}, "extra.campaign.feeds.lenght: unknown key; did you mean 'length'?"),
+    ({"languages": {"vi": {}, "en": {"calender": "lich"}}}, "extra.campaign.languages.en.calender: unknown key; did you mean 'calendar'?"),
+    ({"categories": [{"key": "a", "vi": "A", "en": "A", "fr": "A"}]}, "extra.campaign.categories[0].fr: unknown key; known keys: key, vi, en"),
+    ({"colour": "green"}, "extra.campaign.colour: unknown key; known keys: news_dir,"),
+])
+def test_an_unknown_key_is_named_with_the_closest_known_one(campaign, message):
+    assert message in error(**campaign)
+
+
+@pytest.mark.parametrize("campaign, message", [
+    ({"page_size": "ten"}, "extra.campaign.page_size: expected a whole number of at least 1, got 'ten'"),
+    ({"page_size": 0}, "extra.campaign.page_size: expected a whole number of at least 1, got 0"),
+    ({"neighbours": True}, "extra.campaign.neighbours: expected a whole number of at least 1, got True"),
+    ({"feeds": {"tags": "yes"}}, "extra.campaign.feeds.tags: expected true or false, got 'yes'"),
+    ({"feeds": [20]}, "extra.campaign.feeds: expected a mapping (length, categories, tags), got a list"),
+    ({"progress_every": -1}, "extra.campaign.progress_every: expected a number of seconds (0 or more), got -1"),
+    ({"timezone": "Mars/Olympus"}, "extra.campaign.timezone: unknown time zone 'Mars/Olympus'"),
+    ({"news_dir": ["news"]}, "extra.campaign.news_dir: expected text, got a list"),
+    ({"languages": {"vi": {}, "fr": {"prefix": "fr"}}}, "extra.campaign.languages.fr.name: missing; this setting is required"),
+    ({"languages": "vi"}, "extra.campaign.languages: expected one mapping per language code"),
+    ({"categories": []}, "extra.campaign.categories: declare at least one category"),
+    ({"categories": [{"key": "a", "vi": "A"}]}, "extra.campaign.categories[0]: (a) no name for en"),
+    ({"default_language": "fr"}, "extra.campaign.default_language: 'fr' is not one of languages (vi, en)"),
+])
+def test_a_wrong_value_names_the_key_and_what_was_expected(campaign, message):
+    assert message in error(**campaign)
+
+
+def test_the_build_date_is_read_in_the_site_time_zone_and_checked():
+    s = load({"campaign": {"categories": CATEGORIES, "build_date": "2024-04-02 08:00"}}, ROOT, environ={})
+    assert s.build_date.isoformat() == "2024-04-02T08:00:00+07:00"
+    with pytest.raises(SettingsError, match="extra.campaign.build_date: expected a date like"):
+        load({"campaign": {"categories": CATEGORIES, "build_date": "sometime"}}, ROOT, environ={})
+    with pytest.raises(SettingsError, match="SOURCE_DATE_EPOCH: expected a number of seconds"):
+        load({"campaign": {"categories": CATEGORIES}}, ROOT, environ={"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+def test_the_declared_keys_are_the_documented_ones():
+    assert option_names(CampaignConfig) == [
+        "news_dir", "plans_dir", "i18n_dir", "timezone", "languages", "default_language", "categories", "page_size",
+        "neighbours", "summary_length", "home_news", "feeds", "build_date", "share_image", "progress_after", "progress_every",
+    ]

@@ -1,0 +1,206 @@
+"""Fast tests on in-memory objects: URL rules, the pagination window, collections and neighbours,
+the calendar layout and the page plan. No site is built; the whole file runs in about a second.
+
+    ./dev test -m "not site"      # this tier alone (see README)
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime
+from math import ceil
+
+from campaign.core.urls import UrlScheme, activity_anchor, relative_url
+from campaign.news.collections import AllNews, InCategory, InMonth, InYear, WithTag, build_collections
+from campaign.pages.kinds import ArchivePage, ArticlePage, CalendarPage, ListingPage, PlanPage, PlansIndexPage
+from campaign.plans.calendar import build_calendar, upcoming
+from campaign.views.news import pagination_window
+from factories import SETTINGS, activity, language_site, make_settings, news, plan
+
+VI, EN = UrlScheme(SETTINGS, "vi"), UrlScheme(SETTINGS, "en")
+
+# URL rules ---------------------------------------------------------------------
+
+
+def test_an_article_is_filed_under_its_month_in_the_site_time_zone():
+    item = news("Tin cuối tháng", "2024-03-31 23:30")
+    assert VI.article(item.date, item.slug) == "tin-tuc/2024/03/tin-cuoi-thang/"
+    # 18:00 UTC on 31 March is 01:00 on 1 April in Hà Nội: an April item.
+    utc = datetime(2024, 3, 31, 18, 0, tzinfo=UTC)
+    assert VI.article(utc, "x") == "tin-tuc/2024/04/x/" and EN.article(utc, "x") == "news/2024/04/x/"
+
+
+def test_localised_segments_and_the_language_prefix():
+    category = SETTINGS.categories[0]
+    assert VI.category(category) == "tin-tuc/chuyen-muc/kinh-te-tap-the/"
+    assert EN.category(category, 2) == "news/category/collective-economy/page/2/"
+    assert VI.tag("Hợp tác xã") == "tin-tuc/the/hop-tac-xa/" and VI.tag("Đồng Tháp") == "tin-tuc/the/dong-thap/"
+    assert VI.month(2024, 4, 3) == "tin-tuc/2024/04/trang/3/"
+    assert EN.site_path(EN.archive_index()) == "en/news/archive/" and VI.site_path(VI.archive_index()) == "tin-tuc/luu-tru/"
+    assert VI.calendar("hue") == "lich-hoat-dong/hue/" and EN.icalendar() == "calendar.ics" and VI.icalendar("hue") == "ke-hoach/hue.ics"
+    assert VI.activity("hue", "le-phat-dong") == "lich-hoat-dong/#" + activity_anchor("hue", "le-phat-dong")
+    assert VI.feed("", "rss") == "rss.xml" and VI.news_asset("2024/images/a.jpg") == "tin-tuc/2024/images/a.jpg"
+
+
+def test_relative_urls_between_any_two_pages():
+    assert relative_url("tin-tuc/2024/", "tin-tuc/2024/02/a/") == "../../"
+    assert relative_url("", "tin-tuc/") == "../"
+    assert relative_url("en/news/x/", "tin-tuc/x/") == "../../en/news/x/"
+    assert relative_url("lich-hoat-dong/#hue--a", "ke-hoach/hue/") == "../../lich-hoat-dong/#hue--a"
+    assert relative_url("tin-tuc/2024/images/a.jpg", "tin-tuc/2024/02/a/") == "../../images/a.jpg"
+    assert relative_url("tin-tuc/", "tin-tuc/") == "./"
+
+
+def test_relative_urls_resolve_back_to_their_target():
+    from urllib.parse import urljoin
+    rng = random.Random(7)
+    segments = ["tin-tuc", "2024", "02", "a", "en", "news", "b"]
+    for _ in range(2000):
+        here = "/".join(rng.choice(segments) for _ in range(rng.randint(0, 4)))
+        there = "/".join(rng.choice(segments) for _ in range(rng.randint(0, 4)))
+        here, there = (here + "/") if here else "", (there + "/") if there else ""
+        assert urljoin("http://x/" + here, relative_url(there, here)) == "http://x/" + there
+
+
+# The pagination window -----------------------------------------------------------
+
+
+def test_pagination_window_shows_first_last_and_neighbours_with_gaps():
+    assert pagination_window(1, 1) == [1]
+    assert pagination_window(1, 10) == [1, 2, 3, 0, 10]
+    assert pagination_window(5, 10) == [1, 2, 3, 4, 5, 6, 7, 0, 10]  # a gap of one page shows that page
+    assert pagination_window(10, 10) == [1, 0, 8, 9, 10]
+
+
+def test_pagination_window_stays_small_on_long_listings():
+    for last in (1, 2, 7, 1000):
+        for current in range(1, last + 1):
+            window = pagination_window(current, last)
+            pages = [n for n in window if n]
+            assert pages == sorted(set(pages)) and {1, current, last} <= set(pages)
+            assert len(window) <= 9
+            assert all(b - a > 1 for a, gap, b in zip(window, window[1:], window[2:], strict=False) if gap == 0)
+
+
+# Collections and neighbours ------------------------------------------------------
+
+
+ITEMS = [
+    news("Tin D", "2024-04-02 09:00", category=1, tags=("Hợp tác xã",)),
+    news("Tin C", "2024-03-15 10:00", tags=("hop tac xa", "Luật")),
+    news("Tin B", "2024-03-01 08:00", category=1),
+    news("Tin A", "2023-12-31 23:59", tags=("Hợp Tác Xã",)),
+]
+
+
+def test_listings_keep_the_newest_first_order():
+    c = build_collections(ITEMS, SETTINGS.categories, SETTINGS.timezone)
+    assert [i.title for i in c.news.items] == ["Tin D", "Tin C", "Tin B", "Tin A"]
+    assert [lst.subject for lst in c.years] == [InYear(2024), InYear(2023)]
+    assert [lst.subject for lst in c.months] == [InMonth(2024, 4), InMonth(2024, 3), InMonth(2023, 12)]
+    assert [len(m.items) for m in c.months_of(2024)] == [1, 2]
+    assert [lst.subject for lst in c.categories] == [InCategory(SETTINGS.categories[0]), InCategory(SETTINGS.categories[1])]
+
+
+def test_tags_that_differ_in_case_or_accents_are_one_listing_named_as_first_written():
+    c = build_collections(ITEMS, SETTINGS.categories, SETTINGS.timezone)
+    tag = next(lst for lst in c.tags if lst.subject == WithTag("hop-tac-xa", ""))
+    assert [i.title for i in tag.items] == ["Tin D", "Tin C", "Tin A"]
+    assert isinstance(tag.subject, WithTag) and tag.subject.name == "Hợp Tác Xã"  # the oldest item's spelling
+
+
+def test_neighbours_at_the_ends_and_in_the_middle():
+    c = build_collections(ITEMS, SETTINGS.categories, SETTINGS.timezone)
+    titles = lambda items: [i.title for i in items]  # noqa: E731
+    newer, older = c.neighbours(ITEMS[0], 2)
+    assert (titles(newer), titles(older)) == ([], ["Tin C", "Tin B"])
+    newer, older = c.neighbours(ITEMS[2], 2)
+    assert (titles(newer), titles(older)) == (["Tin D", "Tin C"], ["Tin A"])
+    newer, older = c.neighbours(ITEMS[3], 5)
+    assert (titles(newer), titles(older)) == (["Tin D", "Tin C", "Tin B"], [])
+
+
+def test_listing_paths_follow_their_subject():
+    c = build_collections(ITEMS, SETTINGS.categories, SETTINGS.timezone)
+    assert c.news.path(VI) == "tin-tuc/" and c.news.path(VI, 2) == "tin-tuc/trang/2/"
+    assert c.months[0].path(EN) == "news/2024/04/" and c.categories[1].path(VI) == "tin-tuc/chuyen-muc/thang-hanh-dong/"
+
+
+# The calendar layout -------------------------------------------------------------
+
+
+LAUNCH = activity("Lễ phát động", "2024-04-02", number=1)
+VISITS = activity("Thăm hợp tác xã", "2024-03-28", "2024-04-03", number=2)
+CONFERENCE = activity("Hội nghị", "2024-04-11 08:00", "2024-04-11 11:30", number=3, timed=True)
+HUE = plan("Kế hoạch Huế", (LAUNCH, VISITS, CONFERENCE), slug="hue", peak=("2024-03-29", "2024-04-29"))
+
+
+def test_month_grids_start_on_monday_and_show_each_activity_on_every_day_it_spans():
+    cal = build_calendar([HUE])
+    assert [(g.year, g.month) for g in cal.months] == [(2024, 3), (2024, 4)]
+    for grid in cal.months:
+        for week in grid.weeks:
+            assert len(week) == 7 and week[0].day.weekday() == 0
+    days = {cell.day: cell for grid in cal.months for week in grid.weeks for cell in week if cell.in_month}
+    spanned = {day for day, cell in days.items() if any(s.activity is VISITS for s in cell.activities)}
+    assert spanned == {date(2024, 3, d) for d in range(28, 32)} | {date(2024, 4, d) for d in (1, 2, 3)}
+    assert [s.activity.title for s in days[date(2024, 4, 2)].activities] == ["Lễ phát động", "Thăm hợp tác xã"]  # that day's own first
+    assert days[date(2024, 3, 29)].in_peak and not days[date(2024, 3, 28)].in_peak
+
+
+def test_days_of_neighbouring_months_stay_empty_and_the_agenda_groups_by_start():
+    cal = build_calendar([HUE])
+    april = cal.months[1]
+    outside = [cell for week in april.weeks for cell in week if not cell.in_month]
+    assert outside and all(cell.activities == () for cell in outside)
+    assert [(m.month, [s.activity.title for s in m.activities]) for m in cal.agenda] == [
+        (3, ["Thăm hợp tác xã"]), (4, ["Lễ phát động", "Hội nghị"])]
+
+
+def test_upcoming_activities_are_those_not_yet_over():
+    assert [s.activity.title for s in upcoming([HUE], date(2024, 4, 3), 5)] == ["Thăm hợp tác xã", "Hội nghị"]
+    assert [s.activity.title for s in upcoming([HUE], date(2024, 4, 2), 1)] == ["Thăm hợp tác xã"]
+    assert upcoming([HUE], date(2024, 4, 12), 5) == []
+
+
+# The page plan -------------------------------------------------------------------
+
+
+def test_the_page_plan_has_one_page_per_item_listing_page_and_plan():
+    items = [news(f"Tin {n:02d}", f"2024-03-{n:02d} 08:00", category=n % 2) for n in range(1, 24)]
+    site = language_site(items, [HUE])
+    kinds: dict[type, list] = {}
+    for page in site.pages:
+        kinds.setdefault(type(page), []).append(page)
+    assert len(kinds[ArticlePage]) == 23 and len(kinds[PlanPage]) == 1 and len(kinds[PlansIndexPage]) == 1
+    assert len(kinds[ArchivePage]) == 1 and len(kinds[CalendarPage]) == 2  # all plans, and the one plan
+    listings = {(type(p.listing.subject), p.listing.path(site.urls)) for p in kinds[ListingPage]}
+    expected_pages = ceil(23 / 10) * 3 + 2 * ceil(12 / 10)  # all news, the year, the month; two categories of 11 and 12
+    assert len(kinds[ListingPage]) == expected_pages and (AllNews, "tin-tuc/") in listings
+    paths = [p.path for p in site.pages]
+    assert len(paths) == len(set(paths))
+    assert next(p for p in kinds[ListingPage] if p.number == 2 and isinstance(p.listing.subject, AllNews)).path == "tin-tuc/trang/2/"
+    assert {p.template for p in site.pages} == {"article", "listing", "archive", "plan", "plans", "calendar"}
+
+
+def test_drafts_are_on_pages_only_in_a_preview_and_never_in_feeds():
+    items = [news("Đã đăng", "2024-03-01 08:00"), news("Bản nháp", "2024-03-02 08:00", draft=True)]
+    published, preview = language_site(items), language_site(items, include_drafts=True)
+    assert [p.title for p in published.pages if isinstance(p, ArticlePage)] == ["Đã đăng"]
+    assert [p.title for p in preview.pages if isinstance(p, ArticlePage)] == ["Bản nháp", "Đã đăng"]
+    for site in (published, preview):
+        assert [i.title for i in site.feeds[AllNews()].items] == ["Đã đăng"]
+
+
+def test_feeds_follow_the_settings():
+    items = [news("Tin", "2024-03-01 08:00", tags=("Luật",))]
+    assert set(language_site(items).feeds) == {AllNews(), InCategory(SETTINGS.categories[0])}
+    tagged = language_site(items, settings=make_settings(feeds={"categories": False, "tags": True}))
+    assert set(tagged.feeds) == {AllNews(), WithTag("luat", "Luật")}
+    assert tagged.feeds[WithTag("luat", "")].path(tagged.urls, "atom") == "tin-tuc/the/luat/atom.xml"
+
+
+def test_a_listing_knows_the_listings_of_the_other_language():
+    items = [news("Tin", "2024-03-01 08:00", tags=("Luật",)), news("News", "2024-03-01 08:00", lang="en", key="tin", tags=("Law",))]
+    site = language_site(items)
+    assert InMonth(2024, 3) in site.listing_subjects("en") and WithTag("luat", "") not in site.listing_subjects("en")
