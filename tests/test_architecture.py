@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.quick
+
 ENGINE = Path(__file__).resolve().parent.parent / "hooks" / "campaign"
 LEVELS = {"core": 0, "content": 1, "news": 2, "plans": 2, "pages": 3, "views": 4, "output": 4, "build": 5}
 OUTSIDE = {"__init__", "cli"}  # campaign/__init__.py and the command-line tool

@@ -16,6 +16,8 @@ from campaign.build.config import CampaignConfig, option_names
 from campaign.build.config import load_settings as load
 from campaign.core.settings import SettingsError
 
+pytestmark = pytest.mark.quick
+
 ROOT = Path(__file__).resolve().parent.parent
 CATEGORIES = [{"key": "kinh-te-tap-the", "vi": "Kinh tế tập thể", "en": "Collective economy"}]
 ENV = {"CAMPAIGN_BUILD_DATE": "2024-04-01"}

@@ -15,6 +15,8 @@ from campaign.news.reader import read_news_item
 from campaign.news.summary import cut_at_word, first_paragraph
 from conftest import ROOT, news_file
 
+pytestmark = pytest.mark.quick
+
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 

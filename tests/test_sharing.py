@@ -54,6 +54,20 @@ def json_ld(soup) -> dict[str, dict]:
     return {node["@type"]: node for node in nodes}
 
 
+def test_every_page_is_shared_under_the_title_it_shows(demo_build):
+    # The archive's and the English calendar's cards once said their menu label ("Lưu trữ", "Calendar").
+    site_names = ("Tháng hành động vì Hợp tác xã 2024", "Cooperative Action Month 2024")
+    for path in demo_build.all_html():
+        if path.endswith("404.html"):
+            continue
+        soup = demo_build.page(path[: -len("index.html")])
+        title = soup.title.get_text()
+        shared = soup.select_one('meta[property="og:title"]')["content"]
+        assert soup.select_one('meta[name="twitter:title"]')["content"] == shared, path
+        assert title in (shared, *(f"{shared} - {name}" for name in site_names)), (path, title, shared)
+    assert demo_build.page("tin-tuc/luu-tru/").select_one('meta[property="og:title"]')["content"] == "Lưu trữ tin tức"
+
+
 def test_articles_have_news_article_and_breadcrumb_json_ld_with_offsets(demo_build):
     nodes = json_ld(demo_build.page(ARTICLE))
     article = nodes["NewsArticle"]

@@ -10,12 +10,16 @@ import random
 from datetime import UTC, date, datetime
 from math import ceil
 
+import pytest
+
 from campaign.core.urls import UrlScheme, activity_anchor, relative_url
 from campaign.news.collections import AllNews, InCategory, InMonth, InYear, WithTag, build_collections
 from campaign.pages.kinds import ArchivePage, ArticlePage, CalendarPage, ListingPage, PlanPage, PlansIndexPage
 from campaign.plans.calendar import build_calendar, upcoming
 from campaign.views.news import pagination_window
 from factories import SETTINGS, activity, language_site, make_settings, news, plan
+
+pytestmark = pytest.mark.quick
 
 VI, EN = UrlScheme(SETTINGS, "vi"), UrlScheme(SETTINGS, "en")
 

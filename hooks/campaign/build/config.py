@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from ..core.dates import DateError, parse_datetime
+from ..core.problems import describe
 from ..core.settings import BUILD_DATE_ENV, Category, FeedSettings, Language, Settings, SettingsError
 
 T = TypeVar("T")
@@ -85,7 +86,7 @@ class Text(_Value[str]):
 
     def check(self, value: object) -> str:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise ValidationError(f"expected text, got {_describe(value)}")
+            raise ValidationError(f"expected text, got {describe(value)}")
         return str(value).strip(self.strip)
 
 
@@ -107,7 +108,7 @@ class Moment(BaseConfigOption[Any]):
 
     def run_validation(self, value: object) -> object:
         if value is not None and not isinstance(value, (str, date)):
-            raise ValidationError(f"expected a date like 2024-05-01 or 2024-05-01 08:00, got {_describe(value)}")
+            raise ValidationError(f"expected a date like 2024-05-01 or 2024-05-01 08:00, got {describe(value)}")
         return value
 
 
@@ -132,11 +133,11 @@ class Languages(BaseConfigOption[dict[str, "LanguageConfig"]]):
 
     def run_validation(self, value: object) -> dict[str, LanguageConfig]:
         if not isinstance(value, dict) or not value:
-            raise ValidationError(f"expected one mapping per language code, e.g. vi: {{name: Tiếng Việt, …}}; got {_describe(value)}")
+            raise ValidationError(f"expected one mapping per language code, e.g. vi: {{name: Tiếng Việt, …}}; got {describe(value)}")
         languages = {}
         for code, spec in value.items():
             if spec is not None and not isinstance(spec, dict):
-                raise NestedError((str(code),), f"expected a mapping (name, config, prefix, …), got {_describe(spec)}")
+                raise NestedError((str(code),), f"expected a mapping (name, config, prefix, …), got {describe(spec)}")
             try:
                 languages[str(code)] = validate_section(LanguageConfig, {**DEFAULT_SEGMENTS.get(str(code), {}), **(spec or {})})
             except NestedError as exc:
@@ -252,7 +253,7 @@ def unknown_key(key: str, known: list[str]) -> str:
 
 def validate_section(config_class: type[C], value: object) -> C:
     if not isinstance(value, dict):
-        raise ValidationError(f"expected a mapping ({', '.join(option_names(config_class))}), got {_describe(value)}")
+        raise ValidationError(f"expected a mapping ({', '.join(option_names(config_class))}), got {describe(value)}")
     config = config_class()
     config.load_dict(value)
     failed, _ = config.validate()
@@ -328,10 +329,3 @@ def _build_date(configured: object, tz: ZoneInfo, environ: Mapping[str, str]) ->
         return datetime.fromtimestamp(int(epoch), UTC).astimezone(tz)
     return datetime.now(tz)
 
-
-def _describe(value: object) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value)

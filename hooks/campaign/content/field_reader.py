@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..core.dates import DateError, parse_datetime
-from ..core.problems import Problem
+from ..core.problems import Problem, describe
 from ..core.settings import Settings
 from ..core.slugs import slugify
 from .fields import FieldSet
@@ -92,10 +92,3 @@ class FieldReader:
             self.problem("title", "has no letters or digits to make a URL from; add a 'slug' field")
         return slug or None
 
-
-def describe(value: object) -> str:
-    if isinstance(value, dict):
-        return "a mapping (field: value)"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value)

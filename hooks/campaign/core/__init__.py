@@ -1,0 +1,1 @@
+"""The kernel: settings, problems, dates, slugs, UI strings and URL rules. Imports no other package."""

@@ -21,3 +21,12 @@ class Problem:
 def in_reading_order(problems: Iterable[Problem]) -> list[Problem]:
     """By file, then line, then field: the order an author fixes them in, the same in every build."""
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.field))
+
+
+def describe(value: object) -> str:
+    """A wrong value as a message shows it: its kind for mappings and lists, else the value."""
+    if isinstance(value, dict):
+        return "a mapping (field: value)"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)

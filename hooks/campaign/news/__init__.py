@@ -1,0 +1,1 @@
+"""News: the item model, its reader, the catalogue of statuses, listings and neighbours, summaries."""

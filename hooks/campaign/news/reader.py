@@ -11,10 +11,11 @@ import posixpath
 
 import imagesize
 
-from ..content.field_reader import FieldReader, describe
+from ..content.field_reader import FieldReader
 from ..content.fields import NEWS_FIELDS
 from ..content.source import SourceText, key_from_name, language_from_name, read_source
 from ..content.walk import ContentFile, ReadResult
+from ..core.problems import describe
 from ..core.settings import Settings
 from ..core.slugs import slugify
 from .model import FeaturedImage, NewsItem

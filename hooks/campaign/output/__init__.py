@@ -1,0 +1,1 @@
+"""Files written besides pages: feeds, iCalendar, sitemaps, folded search text; rendered HTML touched up."""

@@ -1,0 +1,1 @@
+"""The site plan of one language: a type per generated page, and the feeds."""

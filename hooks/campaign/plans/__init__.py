@@ -1,0 +1,1 @@
+"""Plans: the plan and activity model, its reader, the catalogue, month grids and agenda."""

@@ -1,0 +1,1 @@
+"""Template data: one frozen view per page kind, around the frame every page shares."""
