@@ -87,8 +87,11 @@ class Collections:
     def all_listings(self) -> tuple[Listing, ...]:
         return (self.news, *self.years, *self.months, *self.categories, *self.tags)
 
-    def months_of(self, year: int) -> tuple[Listing, ...]:
-        return tuple(m for m in self.months if isinstance(m.subject, InMonth) and m.subject.year == year)
+    def months_in(self, year: Listing) -> tuple[Listing, ...]:
+        """The month listings within a year listing, newest first."""
+        if not isinstance(year.subject, InYear):
+            return ()
+        return tuple(m for m in self.months if isinstance(m.subject, InMonth) and m.subject.year == year.subject.year)
 
     def neighbours(self, item: NewsItem, count: int) -> tuple[tuple[NewsItem, ...], tuple[NewsItem, ...]]:
         """The `count` newer and `count` older items around `item`, both newest first."""

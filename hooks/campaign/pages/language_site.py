@@ -31,15 +31,13 @@ class LanguageSite:
         self.site_name = site_name
         self.urls = UrlScheme(settings, lang)
         self.items: list[NewsItem] = news.items(lang, include_drafts)
-        self.collections: Collections = self._collections(lang)
+        self.collections: Collections = self._group(self.items)
         self.plans: list[Plan] = plans.plans(lang)
         self.calendar: ActivityCalendar = build_calendar(self.plans)
         self.pages: list[GeneratedPage] = self._plan_pages()
         self.feeds: dict[Subject, FeedSpec] = self._plan_feeds()
 
-    def _collections(self, lang: str, include_drafts: bool | None = None) -> Collections:
-        drafts = self.include_drafts if include_drafts is None else include_drafts
-        items = self.items if lang == self.lang and drafts == self.include_drafts else self.news.items(lang, drafts)
+    def _group(self, items: list[NewsItem]) -> Collections:
         return build_collections(items, self.settings.categories, self.settings.timezone)
 
     def _plan_pages(self) -> list[GeneratedPage]:
@@ -59,7 +57,7 @@ class LanguageSite:
     def _plan_feeds(self) -> dict[Subject, FeedSpec]:
         """The feeds, by the subject of their listing: all news, and each category (and tag) if enabled."""
         # A preview shows drafts on the pages, but feeds never carry them.
-        published = self._collections(self.lang, include_drafts=False) if self.include_drafts else self.collections
+        published = self._group(self.news.items(self.lang)) if self.include_drafts else self.collections
         options, t = self.settings.feeds, self.strings
         listings = [published.news]
         listings += published.categories if options.categories else []
@@ -95,4 +93,4 @@ class LanguageSite:
 
     def listing_subjects(self, lang: str) -> set[Subject]:
         """What the listings (with items) of another language are of, to link a listing to its translation."""
-        return {listing.subject for listing in self._collections(lang).all_listings() if listing.items}
+        return {listing.subject for listing in self._group(self.news.items(lang, self.include_drafts)).all_listings() if listing.items}

@@ -97,7 +97,7 @@ class ViewBuilder:
         """The frame of the page at `here`: `feeds` are its own besides the language's, `events` its schema.org nodes."""
         url = self.identity.language_root + here
         alternates = self.alternates(here, translations)
-        other_langs = [a.lang for a in alternates if a.is_translation] if any(a.is_translation for a in alternates) else []
+        other_langs = [a.lang for a in alternates if a.is_translation]  # og:locale:alternate, like hreflang
         image = self._share_image(item)
         nodes: list[dict] = []
         if item is not None:

@@ -189,7 +189,7 @@ class NewsViews:
                 trail.append((str(year), urls.year(year)))
             case InMonth(year, month):
                 trail.append((str(year), urls.year(year)))
-                trail.append((self.t.date(listing.items[0].date, "month_label"), urls.month(year, month)))
+                trail.append((self.label(listing), urls.month(year, month)))
             case InCategory() | WithTag():
                 trail.append((title, listing.path(urls)))
         if number > 1:
@@ -203,29 +203,38 @@ class NewsViews:
         return {lang: listing.path(self.views.schemes[lang]) for lang, subjects in self.other_subjects.items() if listing.subject in subjects}
 
     def archive_page(self, page: ArchivePage) -> ArchivePageView:
-        here, c, urls, views = page.path, self.site.collections, self.urls, self.views
+        here, c, views = page.path, self.site.collections, self.views
         translations = {lang: s.archive_index() for lang, s in views.schemes.items() if lang != self.site.lang}
 
-        def counted(text: str, path: str, listing: Listing) -> CountedLink:
-            return CountedLink(Link(text, views.link(path, here)), len(listing.items))
+        def counted(listing: Listing) -> CountedLink:
+            return CountedLink(Link(self.label(listing), views.link(listing.path(self.urls), here)), len(listing.items))
 
         return ArchivePageView(
             frame=views.frame(here, page.title, translations, views.crumbs(here, (self.t["archive"], here))),
             archive=ArchiveView(
                 years=tuple(
-                    ArchiveYear(
-                        Link(str(y.subject.year), views.link(urls.year(y.subject.year), here)), len(y.items),
-                        tuple(counted(self.t.date(m.items[0].date, "month_label"), m.path(urls), m) for m in c.months_of(y.subject.year)),
-                    )
-                    for y in c.years if isinstance(y.subject, InYear)
+                    ArchiveYear(year.link, year.count, tuple(counted(m) for m in c.months_in(listing)))
+                    for listing, year in ((listing, counted(listing)) for listing in c.years)
                 ),
-                categories=tuple(
-                    counted(lst.subject.category.name(self.site.lang), lst.path(urls), lst) for lst in c.categories if isinstance(lst.subject, InCategory)
-                ),
-                tags=tuple(counted(lst.subject.name, lst.path(urls), lst) for lst in c.tags if isinstance(lst.subject, WithTag)),
+                categories=tuple(counted(listing) for listing in c.categories),
+                tags=tuple(counted(listing) for listing in c.tags),
             ),
             feed_link=views.visible_feed_link(here),
         )
+
+    def label(self, listing: Listing) -> str:
+        """What a listing is of, as the archive and breadcrumbs name it: "2024", "Tháng 3/2024", a category, a tag."""
+        match listing.subject:
+            case AllNews():
+                return self.t["news"]
+            case InYear(year):
+                return str(year)
+            case InMonth():
+                return self.t.date(listing.items[0].date, "month_label")
+            case InCategory(category):
+                return category.name(self.site.lang)
+            case WithTag(_, name):
+                return name
 
     def latest(self, here: str) -> tuple[EntryView, ...]:
         return self.entries(self.site.items[: self.site.settings.home_news], here)
