@@ -115,10 +115,10 @@ class Moment(BaseConfigOption[Any]):
 class Section(Generic[C], BaseConfigOption[C]):
     """A mapping of settings declared by a `StrictConfig`."""
 
-    def __init__(self, config_class: type[C], default: Mapping | None = None):
+    def __init__(self, config_class: type[C]):
         super().__init__()
         self.config_class = config_class
-        self.default = dict(default or {})
+        self.default = {}  # every key of the section at its default
 
     def run_validation(self, value: object) -> C:
         return validate_section(self.config_class, {} if value is None else value)
