@@ -18,19 +18,20 @@ class Status(Enum):
 
 
 @dataclass(frozen=True)
-class FeaturedImage:
-    """An item's image, resolved once by the reader: where it is, and how big."""
+class LocalImage:
+    """An image file kept beside the news, resolved once by the reader: where it is, and how big."""
 
+    path: str  # within the news folder, e.g. "2024/images/a.jpg"
+    file: Path  # on disk
+    size: tuple[int, int] | None  # intrinsic width and height, when the file says
+
+
+@dataclass(frozen=True)
+class FeaturedImage:
     src: str  # as written: relative to the Markdown file, or an absolute URL
     alt: str
     caption: str | None
-    path: str | None = None  # a local image's path within the news folder ("2024/images/a.jpg"); None: external
-    file: Path | None = None  # a local image's file on disk
-    size: tuple[int, int] | None = None  # intrinsic width and height, when the file says
-
-    @property
-    def is_external(self) -> bool:
-        return self.path is None
+    local: LocalImage | None = None  # None: an external image (https://…)
 
 
 @dataclass(frozen=True, eq=False)

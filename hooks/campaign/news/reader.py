@@ -18,7 +18,7 @@ from ..content.walk import ContentFile, ReadResult
 from ..core.problems import describe
 from ..core.settings import Settings
 from ..core.slugs import slugify
-from .model import FeaturedImage, NewsItem
+from .model import FeaturedImage, LocalImage, NewsItem
 
 
 def read_news_item(file: ContentFile, settings: Settings) -> ReadResult[NewsItem]:
@@ -100,8 +100,7 @@ class _NewsReader(FieldReader):
             self.problem("image", f"{src!r} is outside the news folder; keep images inside {news_dir.name}/")
             return None
         width, height = imagesize.get(str(target))
-        return FeaturedImage(
-            src, alt, caption,
+        return FeaturedImage(src, alt, caption, LocalImage(
             path=posixpath.normpath(posixpath.join(str(self.file.source.parent), src)), file=target,
             size=(round(width), round(height)) if width > 0 and height > 0 else None,
-        )
+        ))

@@ -112,13 +112,13 @@ class FeedWriter:
 
     def _enclosure(self, item: NewsItem) -> tuple[str, str, str] | None:
         """The featured image as (url, length in bytes, MIME type), when it is a file of the site."""
-        image = item.image
-        if image is None or image.path is None or image.file is None:
-            return None  # an external image: its length is not known without fetching it
-        mime, _ = mimetypes.guess_type(image.path)
-        if mime is None or not image.file.is_file():
+        local = item.image.local if item.image is not None else None
+        if local is None:
+            return None  # no image, or an external one: its length is not known without fetching it
+        mime, _ = mimetypes.guess_type(local.path)
+        if mime is None or not local.file.is_file():
             return None
-        return self.absolute(self.urls.news_asset(image.path)), str(image.file.stat().st_size), mime
+        return self.absolute(self.urls.news_asset(local.path)), str(local.file.stat().st_size), mime
 
     def _local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.timezone)

@@ -116,10 +116,10 @@ class ViewBuilder:
 
     def _share_image(self, item: NewsItem | None) -> ShareImage | None:
         """The article's own image if link previews can show it, else the site's share image."""
-        image = None
-        if item is not None and item.image is not None and item.image.path is not None:
-            image = share_image(item.image.file, self.identity.language_root + self.urls.news_asset(item.image.path),
-                                item.image.alt, item.image.size)
+        featured, image = item.image if item is not None else None, None
+        if featured is not None and featured.local is not None:
+            local = featured.local
+            image = share_image(local.file, self.identity.language_root + self.urls.news_asset(local.path), featured.alt, local.size)
         if image is None:
             default = self.site.settings.share_image
             image = share_image(self.identity.docs_dir / default, self.identity.language_root + default, self.identity.name)

@@ -113,10 +113,10 @@ class NewsViews:
         image = item.image
         if image is None:
             return None
-        if image.path is None:
+        if image.local is None:
             return ImageView(image.src, image.alt, image.caption)
-        width, height = image.size or (None, None)
-        return ImageView(self.views.link(self.urls.news_asset(image.path), here), image.alt, image.caption, width, height)
+        width, height = image.local.size or (None, None)
+        return ImageView(self.views.link(self.urls.news_asset(image.local.path), here), image.alt, image.caption, width, height)
 
     def category(self, item: NewsItem, here: str) -> Link:
         return Link(item.category.name(self.site.lang), self.views.link(self.urls.category(item.category), here))
