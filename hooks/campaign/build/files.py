@@ -5,14 +5,14 @@ Uses MkDocs' public API only (mkdocs.structure.files).
 
 from __future__ import annotations
 
-import os
 import posixpath
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..content.source import key_from_name, language_from_name
+from ..content.walk import folder_files
 from ..core.settings import Settings
 from ..output.feeds import FeedWriter
 from ..output.ical import CalendarWriter
@@ -48,16 +48,13 @@ def add_generated_pages(files: Files, config: MkDocsConfig, site: LanguageSite) 
 def _add_news_assets(files: Files, config: MkDocsConfig, site: LanguageSite) -> None:
     """Images and other files kept beside news items are published under the news segment."""
     news_dir = site.settings.news_dir
-    for root, dirs, names in os.walk(news_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        for name in sorted(names):
-            if name.startswith((".", "_")) or name.endswith(".md"):
-                continue
-            path = Path(root, name)
-            rel = path.relative_to(news_dir).as_posix()
-            file = File.generated(config, f"{NEWS_MOUNT}/{rel}", abs_src_path=str(path))
-            file.dest_uri = site.urls.news_asset(rel)
-            files.append(file)
+    for path in folder_files(news_dir):
+        if path.name.endswith(".md"):
+            continue
+        rel = path.relative_to(news_dir).as_posix()
+        file = File.generated(config, f"{NEWS_MOUNT}/{rel}", abs_src_path=str(path))
+        file.dest_uri = site.urls.news_asset(rel)
+        files.append(file)
 
 
 def add_feeds(files: Files, config: MkDocsConfig, site: LanguageSite, writer: FeedWriter) -> None:

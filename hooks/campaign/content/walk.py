@@ -9,7 +9,7 @@ file was there first.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Generic, Protocol, TypeVar
@@ -67,21 +67,24 @@ class Walk(Generic[T]):
         return [p for p in self.problems if self.problem_langs[p.path] == lang]
 
 
-def content_files(folder: Path, project_dir: Path) -> list[ContentFile]:
-    """Every Markdown file under a content folder, in a stable order.
+def folder_files(folder: Path) -> Iterator[Path]:
+    """Every file under a content folder, in a stable order: its Markdown and the files kept beside it.
 
     Names starting with '.' or '_' are skipped (editor backups, templates).
     """
-    found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         for name in sorted(files):
-            if name.endswith(".md") and not name.startswith((".", "_")):
-                path = Path(root, name)
-                found.append(ContentFile(
-                    path, PurePosixPath(path.relative_to(folder).as_posix()), Path(os.path.relpath(path, project_dir)).as_posix(),
-                ))
-    return found
+            if not name.startswith((".", "_")):
+                yield Path(root, name)
+
+
+def content_files(folder: Path, project_dir: Path) -> list[ContentFile]:
+    """Every Markdown file under a content folder, in a stable order."""
+    return [
+        ContentFile(path, PurePosixPath(path.relative_to(folder).as_posix()), Path(os.path.relpath(path, project_dir)).as_posix())
+        for path in folder_files(folder) if path.name.endswith(".md")
+    ]
 
 
 def walk(folder: Path, project_dir: Path, read: Callable[[ContentFile], ReadResult[T]], url_of: Callable[[T], str]) -> Walk[T]:
