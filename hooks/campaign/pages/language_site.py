@@ -45,8 +45,9 @@ class LanguageSite:
         pages: list[GeneratedPage] = [ArticlePage(urls.article(item.date, item.slug), item.title, item) for item in self.items]
         pages.append(ArchivePage(urls.archive_index(), t["archive_title"]))
         for listing in self.collections.all_listings():
+            title = self.listing_title(listing)
             for number in range(1, listing.page_count(self.settings.page_size) + 1):
-                pages.append(ListingPage(listing.path(urls, number), self.listing_title(listing), listing, number))
+                pages.append(ListingPage(listing.path(urls, number), title, listing, number))
         pages.append(PlansIndexPage(urls.plans_index(), t["plans"], tuple(self.plans)))
         pages.append(CalendarPage(urls.calendar(), t["calendar"], None, self.calendar))
         for plan in self.plans:
@@ -64,32 +65,45 @@ class LanguageSite:
         listings += published.tags if options.tags else []
         feeds = {}
         for listing in listings:
+            names = {"site": self.site_name, "name": self.listing_label(listing)}
             match listing.subject:
-                case InCategory(category):
-                    names = {"site": self.site_name, "name": category.name(self.lang)}
+                case InCategory():
                     title, description = t.format("feed_category_title", **names), t.format("feed_category_description", **names)
-                case WithTag(_, name):
-                    names = {"site": self.site_name, "name": name}
+                case WithTag():
                     title, description = t.format("feed_tag_title", **names), t.format("feed_tag_description", **names)
                 case _:
-                    title = t.format("feed_title", site=self.site_name)
-                    description = t.format("feed_description", site=self.site_name)
+                    title, description = t.format("feed_title", **names), t.format("feed_description", **names)
             feeds[listing.subject] = FeedSpec(listing, title, description, listing.items[: options.length])
         return feeds
 
-    def listing_title(self, listing: Listing) -> str:
-        t = self.strings
+    def listing_label(self, listing: Listing) -> str:
+        """What a listing is of, as the archive, breadcrumbs and feeds name it: "2024", "Tháng 3/2024", a category, a tag."""
         match listing.subject:
             case AllNews():
-                return t["news"]
+                return self.strings["news"]
+            case InYear(year):
+                return str(year)
+            case InMonth():
+                return self.strings.date(listing.items[0].date, "month_label")
+            case InCategory(category):
+                return category.name(self.lang)
+            case WithTag(_, name):
+                return name
+
+    def listing_title(self, listing: Listing) -> str:
+        """The heading of a listing's pages."""
+        t, label = self.strings, self.listing_label(listing)
+        match listing.subject:
+            case AllNews():
+                return label
             case InYear(year):
                 return t.format("year_title", year=year)
             case InMonth(year, month):
-                return t.format("month_title", month=month, year=year, month_name=t.date(listing.items[0].date, "month_label"))
-            case InCategory(category):
-                return t.format("category_title", name=category.name(self.lang))
-            case WithTag(_, name):
-                return t.format("tag_title", name=name)
+                return t.format("month_title", month=month, year=year, month_name=label)
+            case InCategory():
+                return t.format("category_title", name=label)
+            case WithTag():
+                return t.format("tag_title", name=label)
 
     def listing_subjects(self, lang: str) -> set[Subject]:
         """What the listings (with items) of another language are of, to link a listing to its translation."""

@@ -189,7 +189,7 @@ class NewsViews:
                 trail.append((str(year), urls.year(year)))
             case InMonth(year, month):
                 trail.append((str(year), urls.year(year)))
-                trail.append((self.label(listing), urls.month(year, month)))
+                trail.append((self.site.listing_label(listing), urls.month(year, month)))
             case InCategory() | WithTag():
                 trail.append((title, listing.path(urls)))
         if number > 1:
@@ -207,7 +207,7 @@ class NewsViews:
         translations = {lang: s.archive_index() for lang, s in views.schemes.items() if lang != self.site.lang}
 
         def counted(listing: Listing) -> CountedLink:
-            return CountedLink(Link(self.label(listing), views.link(listing.path(self.urls), here)), len(listing.items))
+            return CountedLink(Link(self.site.listing_label(listing), views.link(listing.path(self.urls), here)), len(listing.items))
 
         return ArchivePageView(
             frame=views.frame(here, page.title, translations, views.crumbs(here, (self.t["archive"], here))),
@@ -221,20 +221,6 @@ class NewsViews:
             ),
             feed_link=views.visible_feed_link(here),
         )
-
-    def label(self, listing: Listing) -> str:
-        """What a listing is of, as the archive and breadcrumbs name it: "2024", "Tháng 3/2024", a category, a tag."""
-        match listing.subject:
-            case AllNews():
-                return self.t["news"]
-            case InYear(year):
-                return str(year)
-            case InMonth():
-                return self.t.date(listing.items[0].date, "month_label")
-            case InCategory(category):
-                return category.name(self.site.lang)
-            case WithTag(_, name):
-                return name
 
     def latest(self, here: str) -> tuple[EntryView, ...]:
         return self.entries(self.site.items[: self.site.settings.home_news], here)
