@@ -99,13 +99,14 @@ def new_news(project: Project, title: str, lang: str | None, category: str | Non
         source = original.resolve()
         if settings.news_dir not in source.parents:
             raise click.ClickException(f"{original}: not a news item under {project.shown(settings.news_dir)}/")
-        read = read_news_item(project.file(source, settings.news_dir), settings)
+        original_file = project.file(source, settings.news_dir)
+        read = read_news_item(original_file, settings)
         if read.content is None:
             raise click.ClickException("the original has problems; fix them first:\n" + "\n".join(map(str, read.problems)))
         if read.content.lang == lang:
             raise click.ClickException(f"{original} is already in {lang}; choose another --lang")
         when, key, category = read.content.date, read.content.translation_key, category or read.content.category.key
-        folder, stem = source.parent, key_from_name(project.file(source, settings.news_dir).source, settings).rsplit("/", 1)[-1]
+        folder, stem = source.parent, key_from_name(original_file.source, settings).rsplit("/", 1)[-1]
     else:
         folder, stem = settings.news_dir / f"{when:%Y}", slugify(title)
     chosen = settings.category(category) if category else settings.categories[0]
