@@ -32,6 +32,7 @@ class ViewBuilder:
         self.lang = site.lang
         self.schemes = {lang: UrlScheme(site.settings, lang) for lang in site.settings.languages}
         self._dates: dict[datetime, DateView] = {}
+        self.news_feeds = self.feed_links(site.collections.news)  # on every page's frame, the same for all
 
     # Links --------------------------------------------------------------------
 
@@ -110,7 +111,7 @@ class ViewBuilder:
             nodes.append(breadcrumb_list([(link.text, urljoin(url, link.url)) for link in breadcrumbs]))
         return PageFrame(
             lang=self.lang, default_lang=self.site.settings.default_language, alternates=alternates, breadcrumbs=breadcrumbs,
-            feeds=self.feed_links(self.site.collections.news) + feeds, calendar_feeds=calendar_feeds,
+            feeds=self.news_feeds + feeds, calendar_feeds=calendar_feeds,
             social=social, json_ld=json_ld_markup(nodes + list(events)),
         )
 
