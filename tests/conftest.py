@@ -106,6 +106,13 @@ def build(project: Path, *args: str, env: dict | None = None) -> BuildResult:
     return BuildResult(project, done.returncode, done.stdout + done.stderr)
 
 
+def tool(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run the authoring tool (campaign.cli: new, check, schemas) in a project, as ./dev does."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPAIGN_")}
+    env.update({"PYTHONPATH": str(project / "hooks"), "CAMPAIGN_BUILD_DATE": "2026-01-01"})
+    return subprocess.run([sys.executable, "-m", "campaign.cli", *args], cwd=project, env=env, capture_output=True, text=True, timeout=120)
+
+
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory) -> BuildResult:
     """The demo site, built once with --strict."""

@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
 from campaign.content.source import read_text, split_frontmatter
-from conftest import ROOT, build, make_project, news_file, resolve
+from conftest import ROOT, build, make_project, news_file, resolve, tool
 from test_bad_input import BAD, EXPECTED
 from test_plans import BAD_PEAK, BAD_PLAN, EXPECTED_PROBLEMS
-
-
-def tool(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPAIGN_")}
-    env.update({"PYTHONPATH": str(project / "hooks"), "CAMPAIGN_BUILD_DATE": "2026-01-01"})
-    return subprocess.run([sys.executable, "-m", "campaign.cli", *args], cwd=project, env=env, capture_output=True, text=True, timeout=120)
 
 
 def created(result: subprocess.CompletedProcess) -> tuple[str, str]:

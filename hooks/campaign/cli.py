@@ -21,6 +21,7 @@ import click
 import yaml
 
 from .build.config import load_settings
+from .content.folder import refused_files
 from .content.schema import dumps, news_schema, plan_schema
 from .content.source import key_from_name
 from .content.walk import ContentFile
@@ -156,11 +157,12 @@ def new_plan(project: Project, title: str, lang: str | None, issuer: str | None)
 @main.command()
 @pass_project
 def check(project: Project) -> None:
-    """Check every news item and plan without building; exit 1 if any has a problem."""
+    """Check every news item and plan (and the files of docs/) without building; exit 1 if any has a problem."""
     settings = project.settings
     news = read_news(settings, project.dir)
     plans = read_plans(settings, project.dir)
-    problems = in_reading_order(news.problems + plans.problems)
+    docs = refused_files(project.dir / (project.config.get("docs_dir") or "docs"), project.dir)
+    problems = in_reading_order([*news.problems, *plans.problems, *docs])
     for problem in problems:
         click.echo(str(problem))
     rows: list[tuple[object, ...]] = [("", "published", "drafts", "scheduled", "errors", "plans", "plan errors")]

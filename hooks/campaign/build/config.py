@@ -112,6 +112,25 @@ class Moment(BaseConfigOption[Any]):
         return value
 
 
+class EmbedPrefixes(BaseConfigOption[tuple[str, ...]]):
+    """Addresses whose pages a body may show in an <iframe>: https:// prefixes ending in '/'."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = []
+
+    def run_validation(self, value: object) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise ValidationError(f"expected a list of https:// address prefixes, e.g. [https://www.youtube-nocookie.com/embed/]; got {describe(value)}")
+        for prefix in value:
+            if not isinstance(prefix, str) or not prefix.startswith("https://") or not prefix.endswith("/") or prefix.count("/") < 4:
+                raise ValidationError(f"expected an https:// address prefix ending in '/' after the host, e.g. "
+                                      f"https://www.youtube-nocookie.com/embed/; got {describe(prefix)}")
+        return tuple(value)
+
+
 class Section(Generic[C], BaseConfigOption[C]):
     """A mapping of settings declared by a `StrictConfig`."""
 
@@ -230,6 +249,8 @@ class CampaignConfig(StrictConfig):
     share_image = Text("assets/images/chia-se.png", strip="/")  # in docs/: shared pages without an image of their own show it
     progress_after = Count(300)  # log "N/total items rendered" on sites with this many items or more
     progress_every = Seconds(5)  # seconds between those lines
+    # Bodies are cleaned of scripts and unsafe HTML; an <iframe> is kept only if its src starts with one of these.
+    embeds = EmbedPrefixes()  # e.g. [https://www.youtube-nocookie.com/embed/]; default: none
 
 
 # Checking -------------------------------------------------------------------
@@ -304,6 +325,7 @@ def load_settings(extra: Mapping, config_dir: Path, environ: Mapping[str, str] |
         share_image=config["share_image"],
         progress_after=config["progress_after"],
         progress_every=config["progress_every"],
+        embeds=config["embeds"],
     )
 
 

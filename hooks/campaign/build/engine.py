@@ -2,9 +2,11 @@
 
 The pipeline, in MkDocs' event order:
   config  -> settings; every news and plan file read (one walk each); problems reported
-  files   -> this language's hand-written pages + the generated pages of its site plan
-  page    -> generated pages get their Markdown; each article's HTML is kept by the build
-  env     -> every article is rendered: the feeds are written
+  files   -> this language's hand-written pages (refused files of docs/ taken out) + the generated
+             pages of its site plan + the files kept beside news items, as candidates
+  page    -> generated pages get their Markdown; every body is cleaned (output.sanitize);
+             each article's HTML is kept by the build
+  env     -> every article is rendered: the feeds are written; news files no published item uses are dropped
   context -> each page gets its ready-made view (`campaign`) and the UI strings (`t`)
   post    -> search text folded, sitemaps; other languages' builds waited for; counts logged
 """
@@ -19,27 +21,40 @@ from pathlib import Path, PurePosixPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..content.folder import refused_files, shown_path
+from ..content.source import control_characters, language_from_name, removal_warning
 from ..core.i18n import Strings, load_strings
 from ..core.settings import SettingsError
 from ..core.slugs import heading_id
+from ..core.text import NOT_TEXT
 from ..news.catalogue import NewsCatalogue, read_news
 from ..news.model import Status
 from ..news.summary import Summaries
 from ..output.body_images import size_body_images
 from ..output.feeds import FeedWriter
+from ..output.html import local_references
 from ..output.ical import CalendarWriter
+from ..output.sanitize import BodyCleaner
 from ..output.search import add_folded_text
 from ..output.sitemaps import merge_sitemaps, write_folder_sitemaps
-from ..pages.kinds import ArticlePage, GeneratedPage
+from ..pages.kinds import ArticlePage, GeneratedPage, PlanPage
 from ..pages.language_site import LanguageSite
 from ..plans.catalogue import PlanCatalogue, read_plans
 from ..views.common import SiteIdentity
 from ..views.pages import PageView, PageViews
 from .config import load_settings
-from .files import add_calendar_files, add_feeds, add_generated_pages, select_docs_language
+from .files import (
+    add_calendar_files,
+    add_feeds,
+    add_generated_pages,
+    add_news_assets,
+    keep_used_news_assets,
+    remove_refused_docs,
+    select_docs_language,
+)
 from .translations import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
 
 log = get_plugin_logger("campaign")
@@ -47,7 +62,7 @@ log = get_plugin_logger("campaign")
 
 class LanguageBuild:
     def __init__(self, config: MkDocsConfig):
-        project_dir = Path(config.config_file_path).parent
+        project_dir = self.project_dir = Path(config.config_file_path).parent
         try:
             self.settings = load_settings(config.extra, project_dir)
             self.lang: str = config.theme["language"]
@@ -75,6 +90,8 @@ class LanguageBuild:
         self.doc_versions: dict[str, dict[str, str]] = {}
         self.translation_builds: list[RunningBuild] = []
         self.asset_files: dict[str, Path] = {}
+        self.news_assets: dict[str, File] = {}
+        self.cleaner = BodyCleaner(self.settings.embeds)
         self.alternate_folders: set[str] = set()
         self.last_progress = time.monotonic()
         site_root = self._configure_site_url(config)
@@ -121,8 +138,14 @@ class LanguageBuild:
     # MkDocs events ------------------------------------------------------------
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        refused = refused_files(Path(config.docs_dir), self.project_dir)
+        for problem in refused:
+            if language_from_name(PurePosixPath(problem.path), self.settings) == self.lang:
+                log.warning(str(problem))
+        remove_refused_docs(files, refused, self.project_dir)
         self.doc_versions = select_docs_language(files, config, self.settings, self.lang)
         self.pages = add_generated_pages(files, config, self.site)
+        self.news_assets = add_news_assets(files, config, self.site, self.project_dir)
         # Site path → source file of every file MkDocs publishes, to find an image's size from its URL.
         self.asset_files = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path and not f.is_documentation_page()}
         add_calendar_files(files, config, self.site, CalendarWriter(self.site.urls, self.identity.language_root, self.strings, config.site_name))
@@ -132,12 +155,9 @@ class LanguageBuild:
         return files
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
-        # Page titles are HTML in MkDocs and Material: escape the frontmatter's plain text.
-        if isinstance(page.meta.get("title"), str):
-            page.meta["title"] = html.escape(page.meta["title"])
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
-            return markdown
+            return self._hand_written_markdown(markdown, page)
         page.meta = {"title": html.escape(generated.title), "template": f"campaign/{generated.template}.html"}
         if not generated.searchable:
             page.meta["search"] = {"exclude": True}
@@ -146,8 +166,37 @@ class LanguageBuild:
         # The body as read by our reader, not as MkDocs would re-parse it for metadata.
         return generated.markdown
 
+    def _hand_written_markdown(self, markdown: str, page: Page) -> str:
+        """A page of docs/ as MkDocs read it: without characters no page can carry, its title escaped."""
+        if NOT_TEXT.search(page.file.content_string):
+            for line, chars in control_characters(page.file.content_string)[1]:
+                log.warning(str(removal_warning(self._shown(page), line, "text", chars)))
+            markdown = control_characters(markdown)[0]
+            page.meta = {key: control_characters(value)[0] if isinstance(value, str) else value for key, value in page.meta.items()}
+        # Page titles are HTML in MkDocs and Material: escape the frontmatter's plain text.
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = html.escape(page.meta["title"])
+        return markdown
+
+    def _shown(self, page: Page) -> str:
+        """The source file of a page, as messages name it."""
+        generated = self.pages.get(page.file.src_uri)
+        match generated:
+            case ArticlePage(item=item):
+                path = self.settings.news_dir / item.source
+            case PlanPage(plan=plan):
+                path = self.settings.plans_dir / plan.source
+            case _:
+                path = Path(page.file.abs_src_path or page.file.src_uri)
+        return shown_path(path, self.project_dir)
+
     def on_page_content(self, content: str, page: Page) -> str:
         generated = self.pages.get(page.file.src_uri)
+        if content and (generated is None or generated.markdown):
+            cleaned = self.cleaner.clean(content)
+            if cleaned.unsafe_removed:
+                log.info(f"{self._shown(page)}: scripts, event handlers or unsafe links and frames removed from the body")
+            content = cleaned.html
         if isinstance(generated, ArticlePage):
             content = size_body_images(content, generated.path, self.asset_files)
             self.rendered[generated.item.source] = content
@@ -171,6 +220,19 @@ class LanguageBuild:
             author=config.site_author or config.site_name, fallback_date=self.settings.build_date,
         )
         add_feeds(files, config, self.site, writer)
+        left_out = keep_used_news_assets(files, self.news_assets, self._used_news_assets())
+        log.debug(f"news {self.lang}: {left_out} files beside news items left out, used by no published item")
+
+    def _used_news_assets(self) -> set[str]:
+        """Site paths of the files beside news that this build's articles show or link to."""
+        used: set[str] = set()
+        for page in self.pages.values():
+            if isinstance(page, ArticlePage):
+                image = page.item.image
+                if image is not None and image.local is not None:
+                    used.add(self.site.urls.news_asset_path(image.local.path))
+                used |= local_references(self.rendered.get(page.item.source, ""), page.path)
+        return used
 
     def page_view(self, page: Page, config: MkDocsConfig) -> PageView:
         generated = self.pages.get(page.file.src_uri)

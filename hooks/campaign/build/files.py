@@ -5,14 +5,16 @@ Uses MkDocs' public API only (mkdocs.structure.files).
 
 from __future__ import annotations
 
+import os
 import posixpath
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..content.folder import folder_files
 from ..content.source import key_from_name, language_from_name
-from ..content.walk import folder_files
+from ..core.problems import Problem
 from ..core.settings import Settings
 from ..output.feeds import FeedWriter
 from ..output.ical import CalendarWriter
@@ -41,20 +43,48 @@ def add_generated_pages(files: Files, config: MkDocsConfig, site: LanguageSite) 
         file.dest_uri = page.path + "index.html"
         files.append(file)
         pages[src_uri] = page
-    _add_news_assets(files, config, site)
     return pages
 
 
-def _add_news_assets(files: Files, config: MkDocsConfig, site: LanguageSite) -> None:
-    """Images and other files kept beside news items are published under the news segment."""
+def add_news_assets(files: Files, config: MkDocsConfig, site: LanguageSite, project_dir: Path) -> dict[str, File]:
+    """Images and other files kept beside news items, under the news segment; returned by site path.
+
+    All of them are candidates while pages render, so that links to them
+    resolve; `keep_used_news_assets` then drops those no published item uses.
+    """
     news_dir = site.settings.news_dir
-    for path in folder_files(news_dir):
+    assets = {}
+    for path in folder_files(news_dir, project_dir) if news_dir.is_dir() else ():
         if path.name.endswith(".md"):
             continue
         rel = path.relative_to(news_dir).as_posix()
         file = File.generated(config, f"{NEWS_MOUNT}/{rel}", abs_src_path=str(path))
-        file.dest_uri = site.urls.news_asset(rel)
+        file.dest_uri = site.urls.news_asset_path(rel)
         files.append(file)
+        assets[file.dest_uri] = file
+    return assets
+
+
+def keep_used_news_assets(files: Files, assets: dict[str, File], used: set[str]) -> int:
+    """Only the files that published items show or link to reach the site: nothing of a draft or a scheduled item.
+
+    Returns how many were left out.
+    """
+    unused = [file for dest, file in assets.items() if dest not in used]
+    for file in unused:
+        files.remove(file)
+    return len(unused)
+
+
+def remove_refused_docs(files: Files, refused: list[Problem], project_dir: Path) -> None:
+    """Take out of MkDocs' files what the docs folder's check refused, and all under a refused (linked) folder."""
+    shown = {p.path for p in refused}
+    for file in list(files):
+        if file.generated_by is not None or not file.abs_src_path:
+            continue
+        path = Path(os.path.relpath(file.abs_src_path, project_dir)).as_posix()
+        if path in shown or any(path.startswith(folder + "/") for folder in shown):
+            files.remove(file)
 
 
 def add_feeds(files: Files, config: MkDocsConfig, site: LanguageSite, writer: FeedWriter) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..core.dates import DateError, parse_datetime
-from ..core.problems import Problem, describe
+from ..core.problems import Problem, describe, quoted
 from ..core.settings import Settings
 from ..core.slugs import slugify
 from .fields import FieldSet
+from .yaml_reader import YamlWord
 
 
 class FieldReader:
@@ -16,16 +17,30 @@ class FieldReader:
 
     `prefix` and `context` place a nested mapping (an activity of a plan) in
     the messages; `line` is used for fields the mapping does not have.
+    `problems` keep the item (or activity) out; `warnings` are reported the
+    same way, but the item is published.
     """
 
     def __init__(self, fields: FieldSet, data: dict, lines: dict[str, int], shown: str, settings: Settings,
-                 problems: list[Problem] | None = None, prefix: str = "", context: str = "", line: int | None = None):
+                 problems: list[Problem] | None = None, prefix: str = "", context: str = "", line: int | None = None,
+                 warnings: list[Problem] | None = None):
         self.fields, self.data, self.lines, self.shown, self.settings = fields, data, lines, shown, settings
         self.problems: list[Problem] = [] if problems is None else problems
+        self.warnings: list[Problem] = [] if warnings is None else warnings
         self.prefix, self.context, self.line = prefix, context, line
 
     def problem(self, name: str, message: str) -> None:
-        self.problems.append(Problem(self.shown, self.lines.get(name, self.line), self.prefix + name, self.context + message))
+        self.problems.append(self._located(name, message))
+
+    def warning(self, name: str, message: str) -> None:
+        self.warnings.append(self._located(name, message))
+
+    def _located(self, name: str, message: str) -> Problem:
+        return Problem(self.shown, self.lines.get(name, self.line), self.prefix + name, self.context + message)
+
+    @property
+    def reported(self) -> tuple[Problem, ...]:
+        return tuple(self.problems) + tuple(self.warnings)
 
     def unknown_fields(self) -> None:
         for name in self.data:
@@ -37,15 +52,17 @@ class FieldReader:
 
     def language(self, default: str) -> str:
         lang = self.data.get("lang", default)
-        if lang not in self.settings.languages:
-            self.problem("lang", f"expected one of {', '.join(self.settings.languages)}, got {lang!r}")
+        if not isinstance(lang, str) or lang not in self.settings.languages:
+            self.problem("lang", f"expected one of {', '.join(self.settings.languages)}, got {describe(lang)}")
             return default
         return lang
 
     def flag(self, name: str, default: bool = False) -> bool:
         value = self.data.get(name, default)
+        if isinstance(value, YamlWord):
+            return value.meaning
         if not isinstance(value, bool):
-            self.problem(name, f"expected true or false, got {value!r}")
+            self.problem(name, f"expected true or false, got {describe(value)}")
             return default
         return value
 
@@ -57,7 +74,11 @@ class FieldReader:
             if required:
                 self.problem(name, "missing; this field is required")
             return None
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        if isinstance(value, (YamlWord, bool)):
+            self.problem(name, f"expected plain text, got {value}, which YAML reads as true or false; "
+                         f"write it in quotes if it is the text: \"{value}\"")
+            return None
+        if not isinstance(value, (str, int, float)):
             self.problem(name, f"expected plain text, got {describe(value)}")
             return None
         value = " ".join(str(value).split())
@@ -87,7 +108,7 @@ class FieldReader:
         given = self.text("slug")
         slug = slugify(given or title or "")
         if given is not None and not slug:
-            self.problem("slug", f"expected letters, digits and hyphens, got {given!r}")
+            self.problem("slug", f"expected letters, digits and hyphens, got {quoted(given)}")
         elif title and not slug:
             self.problem("title", "has no letters or digits to make a URL from; add a 'slug' field")
         return slug or None

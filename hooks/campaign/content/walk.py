@@ -8,13 +8,13 @@ file was there first.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Generic, Protocol, TypeVar
 
 from ..core.problems import Problem, in_reading_order
+from .folder import folder_entries, refused_problem, shown_path
 
 
 class Content(Protocol):
@@ -67,34 +67,31 @@ class Walk(Generic[T]):
         return [p for p in self.problems if self.problem_langs[p.path] == lang]
 
 
-def folder_files(folder: Path) -> Iterator[Path]:
-    """Every file under a content folder, in a stable order: its Markdown and the files kept beside it.
+def content_files(folder: Path, project_dir: Path) -> tuple[list[ContentFile], list[Problem]]:
+    """Every Markdown file under a content folder, in a stable order, and the files refused there."""
+    files, refused = [], []
+    for entry in folder_entries(folder, project_dir):
+        if entry.refused is not None:
+            refused.append(refused_problem(entry, project_dir))
+        elif entry.path.name.endswith(".md"):
+            files.append(ContentFile(entry.path, PurePosixPath(entry.path.relative_to(folder).as_posix()), shown_path(entry.path, project_dir)))
+    return files, refused
 
-    Names starting with '.' or '_' are skipped (editor backups, templates).
+
+def walk(folder: Path, project_dir: Path, read: Callable[[ContentFile], ReadResult[T]], url_of: Callable[[T], str],
+         lang_of: Callable[[PurePosixPath], str]) -> Walk[T]:
+    """Read every file of `folder`.
+
+    `url_of` gives a content's path from the root of the whole site; `lang_of`
+    the language a file's name says, to report a refused file in that build.
     """
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        for name in sorted(files):
-            if not name.startswith((".", "_")):
-                yield Path(root, name)
-
-
-def content_files(folder: Path, project_dir: Path) -> list[ContentFile]:
-    """Every Markdown file under a content folder, in a stable order."""
-    return [
-        ContentFile(path, PurePosixPath(path.relative_to(folder).as_posix()), Path(os.path.relpath(path, project_dir)).as_posix())
-        for path in folder_files(folder) if path.name.endswith(".md")
-    ]
-
-
-def walk(folder: Path, project_dir: Path, read: Callable[[ContentFile], ReadResult[T]], url_of: Callable[[T], str]) -> Walk[T]:
-    """Read every file of `folder`; `url_of` gives a content's path from the root of the whole site."""
     records: list[Record[T]] = []
-    problems: list[Problem] = []
-    problem_langs: dict[str, str] = {}
+    files, refused = content_files(folder, project_dir) if folder.is_dir() else ([], [])
+    problems: list[Problem] = list(refused)
+    problem_langs = {p.path: lang_of(PurePosixPath(p.path)) for p in refused}
     urls: dict[tuple[str, str], str] = {}
     keys: dict[tuple[str, str], str] = {}
-    for file in content_files(folder, project_dir) if folder.is_dir() else []:
+    for file in files:
         result = read(file)
         found = list(result.problems)
         content = result.content

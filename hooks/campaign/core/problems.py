@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .text import excerpt
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -24,9 +26,14 @@ def in_reading_order(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def describe(value: object) -> str:
-    """A wrong value as a message shows it: its kind for mappings and lists, else the value."""
+    """A wrong value as a message shows it: its kind for mappings and lists, else the value as written, cut short."""
     if isinstance(value, dict):
         return "a mapping (field: value)"
     if isinstance(value, list):
         return "a list"
-    return repr(value)
+    return quoted(value)
+
+
+def quoted(value: object) -> str:
+    """A value in a message: repr() (YAML's words and numbers show as written), never longer than an excerpt."""
+    return excerpt(repr(value))

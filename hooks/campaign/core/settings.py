@@ -84,6 +84,7 @@ class Settings:
     share_image: str  # in docs/
     progress_after: int
     progress_every: float
+    embeds: tuple[str, ...] = ()  # https:// prefixes an <iframe> in a body may show
 
     def category(self, value: str) -> Category | None:
         """Find a category by its key or by its name in any language."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from datetime import datetime, tzinfo
+from urllib.parse import quote
 
 from .settings import Category, Language, Settings
 from .slugs import slugify
@@ -30,9 +31,13 @@ class UrlScheme:
         local = date.astimezone(self.timezone)
         return f"{self.language.news}/{local:%Y}/{local:%m}/{slug}/"
 
-    def news_asset(self, path: str) -> str:
-        """A file kept beside news items (`path` relative to the news folder) is published under the news segment."""
+    def news_asset_path(self, path: str) -> str:
+        """Where a file kept beside news items (`path` relative to the news folder) is written: under the news segment."""
         return f"{self.language.news}/{path}"
+
+    def news_asset(self, path: str) -> str:
+        """The same as a URL path: a file name may hold '#', '?', '%' or spaces."""
+        return quote(self.news_asset_path(path))
 
     def archive_index(self) -> str:
         return f"{self.language.news}/{self.language.archive}/"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..content.source import language_from_name
 from ..content.walk import Walk, walk
 from ..core.problems import Problem
 from ..core.settings import Settings
@@ -72,7 +73,8 @@ def read_news(settings: Settings, project_dir: Path) -> NewsCatalogue:
         scheme = schemes[item.lang]
         return scheme.site_path(scheme.article(item.date, item.slug))
 
-    return NewsCatalogue(walk(settings.news_dir, project_dir, lambda file: read_news_item(file, settings), site_path), settings.build_date)
+    return NewsCatalogue(walk(settings.news_dir, project_dir, lambda file: read_news_item(file, settings), site_path,
+                                     lambda source: language_from_name(source, settings)), settings.build_date)
 
 
 def shown_statuses(include_drafts: bool) -> set[Status]:

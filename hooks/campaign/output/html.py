@@ -1,8 +1,16 @@
-"""Edit an HTML fragment (an article's rendered body) with lxml, and write it back."""
+"""Edit an HTML fragment (an article's rendered body) with lxml, and write it back; find the files it uses."""
 
 from __future__ import annotations
 
+import html as html_text
+import posixpath
+import re
+from urllib.parse import unquote, urlsplit
+
 import lxml.html
+
+# After output.sanitize every attribute is written with double quotes.
+_REFERENCE = re.compile(r'\s(?:src|href)="([^"]*)"')
 
 
 def parse_fragment(html: str) -> lxml.html.HtmlElement:
@@ -13,3 +21,14 @@ def parse_fragment(html: str) -> lxml.html.HtmlElement:
 def serialise_fragment(wrapper: lxml.html.HtmlElement) -> str:
     """The wrapper's content, without the <div> parse_fragment added."""
     return lxml.html.tostring(wrapper, encoding="unicode")[len("<div>") : -len("</div>")]
+
+
+def local_references(html: str, page_path: str) -> set[str]:
+    """The site paths (unquoted) of the files a page at `page_path` links to or shows with relative URLs."""
+    found = set()
+    for match in _REFERENCE.finditer(html):
+        url = urlsplit(html_text.unescape(match.group(1)))
+        if url.scheme or url.netloc or not url.path or url.path.startswith("/"):
+            continue
+        found.add(posixpath.normpath(posixpath.join(page_path, unquote(url.path))))
+    return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..content.source import language_from_name
 from ..content.walk import Record, Walk, walk
 from ..core.problems import Problem
 from ..core.settings import Settings
@@ -46,4 +47,5 @@ def read_plans(settings: Settings, project_dir: Path) -> PlanCatalogue:
         scheme = schemes[plan.lang]
         return scheme.site_path(scheme.plan(plan.slug))
 
-    return PlanCatalogue(walk(settings.plans_dir, project_dir, lambda file: read_plan(file, settings), site_path))
+    return PlanCatalogue(walk(settings.plans_dir, project_dir, lambda file: read_plan(file, settings), site_path,
+                                      lambda source: language_from_name(source, settings)))

@@ -15,7 +15,7 @@ from ..content.field_reader import FieldReader
 from ..content.fields import ACTIVITY_FIELDS, DATE_RANGE_FIELDS, PLAN_FIELDS
 from ..content.source import SourceText, child_node, key_from_name, language_from_name, mapping_lines, read_source
 from ..content.walk import ContentFile, ReadResult
-from ..core.problems import Problem
+from ..core.problems import Problem, describe, quoted
 from ..core.settings import Settings
 from ..core.slugs import slugify
 from .model import Activity, DateRange, Plan
@@ -31,13 +31,13 @@ def read_plan(file: ContentFile, settings: Settings) -> ReadResult[Plan]:
 
 class _PlanReader(FieldReader):
     def __init__(self, parsed: SourceText, file: ContentFile, settings: Settings, lang: str):
-        super().__init__(PLAN_FIELDS, parsed.frontmatter, parsed.field_lines, file.shown, settings)
+        super().__init__(PLAN_FIELDS, parsed.frontmatter, parsed.field_lines, file.shown, settings, warnings=list(parsed.warnings))
         self.parsed, self.source, self.lang = parsed, file.source, lang
 
     def read(self) -> ReadResult[Plan]:
         self.unknown_fields()
         if self.data.get("type") != "plan":
-            self.problem("type", f"expected 'type: plan' in a file of {self.settings.plans_dir.name}/, got {self.data.get('type')!r}")
+            self.problem("type", f"expected 'type: plan' in a file of {self.settings.plans_dir.name}/, got {describe(self.data.get('type'))}")
         lang = self.language(self.lang)
         title = self.text("title")
         slug = self.slug(title)
@@ -53,16 +53,16 @@ class _PlanReader(FieldReader):
         signed_by, theme, updated = self.text("signed_by"), self.text("theme"), self.moment("updated")
         plan_problems = list(self.problems)
 
-        activities = self.activities()
+        activities = self.activities(period)
         if plan_problems or title is None or issuer is None or period is None or not slug:
-            return ReadResult(lang, None, tuple(self.problems))
+            return ReadResult(lang, None, self.reported)
         given = self.data.get("activities")
         return ReadResult(lang, Plan(
             source=self.source, lang=lang, title=title, slug=slug,
             translation_key=translation_key, number=number, issued=issued.date() if issued else None, issuer=issuer,
             period=period, body=self.parsed.body, signed_by=signed_by, theme=theme, messages=messages, peak=peak,
             updated=updated, activities=tuple(activities),
-        ), tuple(self.problems), len(given) - len(activities) if isinstance(given, list) else 0)
+        ), self.reported, len(given) - len(activities) if isinstance(given, list) else 0)
 
     def date_range(self, name: str) -> DateRange | None:
         value = self.data.get(name)
@@ -74,7 +74,7 @@ class _PlanReader(FieldReader):
             self.problem(name, "expected a start and an end, e.g. {start: 2024-03-29, end: 2024-04-29}")
             return None
         inner = FieldReader(DATE_RANGE_FIELDS, value, mapping_lines(child_node(self.parsed.node, name)), self.shown, self.settings,
-                            self.problems, prefix=f"{name}.", line=self.lines.get(name))
+                            self.problems, prefix=f"{name}.", line=self.lines.get(name), warnings=self.warnings)
         start, end = inner.moment("start"), inner.moment("end")
         if start is None or end is None:
             return None
@@ -88,11 +88,11 @@ class _PlanReader(FieldReader):
         if value is None:
             return ()
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.problem(name, "expected a list of sentences, one per line starting with '- '")
+            self.problem(name, f"expected a list of sentences, one per line starting with '- ', got {_list_of(value)}")
             return ()
         return tuple(" ".join(v.split()) for v in value)
 
-    def activities(self) -> list[Activity]:
+    def activities(self, period: DateRange | None) -> list[Activity]:
         value = self.data.get("activities")
         if value is None:
             return []
@@ -106,9 +106,12 @@ class _PlanReader(FieldReader):
         for number, data in enumerate(value, start=1):
             node = node_list[number - 1] if number <= len(node_list) else None
             line = node.start_mark.line + 2 if node is not None else self.lines.get("activities")
-            activity = _ActivityReader(data, node, number, line, self).read()
+            reader = _ActivityReader(data, node, number, line, self)
+            activity = reader.read()
             if activity is None:
                 continue
+            if period is not None:
+                reader.within(period, activity)
             if activity.id in ids:
                 first = ids[activity.id]
                 self.problems.append(Problem(
@@ -127,7 +130,7 @@ class _ActivityReader(FieldReader):
         title = data.get("title") if isinstance(data, dict) else None
         label = f"“{' '.join(str(title).split())}”: " if isinstance(title, str) and title.strip() else "(no title): "
         super().__init__(ACTIVITY_FIELDS, data if isinstance(data, dict) else {}, mapping_lines(node), plan.shown, plan.settings, plan.problems,
-                         prefix=f"activities[{number}].", context=label, line=line)
+                         prefix=f"activities[{number}].", context=label, line=line, warnings=plan.warnings)
         self.number = number
 
     def read(self) -> Activity | None:
@@ -158,7 +161,7 @@ class _ActivityReader(FieldReader):
         given_id = self.text("id")
         activity_id = slugify(given_id or title or "")
         if given_id is not None and not activity_id:
-            self.problem("id", f"expected letters, digits and hyphens, got {given_id!r}")
+            self.problem("id", f"expected letters, digits and hyphens, got {quoted(given_id)}")
         tentative = self.flag("tentative")
         if len(self.problems) > before or title is None or start is None or not activity_id:
             return None
@@ -171,6 +174,23 @@ class _ActivityReader(FieldReader):
             all_day=all_day, location=self.text("location"), lead=self.text("lead"),
             tentative=tentative, description=self.text("description"),
         )
+
+
+    def within(self, period: DateRange, activity: Activity) -> None:
+        """An activity outside its plan's period is published, with a warning: the period or the date may be wrong."""
+        first, last = activity.start.date(), (activity.end or activity.start).date()
+        if first < period.start:
+            self.warning("start", f"{first.isoformat()} is before the plan's period {_show(period)}")
+        elif last > period.end:
+            self.warning("end" if activity.end else "start", f"{last.isoformat()} is after the plan's period {_show(period)}")
+
+
+def _list_of(value: object) -> str:
+    """What a list of texts holds instead, as a message says it."""
+    if not isinstance(value, list):
+        return describe(value)
+    wrong = next(v for v in value if not (isinstance(v, str) and v.strip()))
+    return f"a list whose item {value.index(wrong) + 1} is {'empty' if isinstance(wrong, str) or wrong is None else describe(wrong)}"
 
 
 def _day_start(moment: datetime) -> datetime:
