@@ -42,6 +42,7 @@ NEWS: dict[str, str | bytes] = {
     "2024/tin.md~": news_file("Bản sao lưu", "2024-02-10", body="SECRET-BACKUP"),
     "2024/tin.markdown": news_file("Đuôi khác", "2024-02-10", body="SECRET-MARKDOWN"),
     "2024/.an.md": news_file("Tệp ẩn", "2024-02-10", body="SECRET-HIDDEN"),
+    "2024/_mau.md": news_file("Mẫu", "2024-02-10", body="SECRET-TEMPLATE"),
     "2024/#tin.md#": "SECRET-AUTOSAVE", "2024/tin.md.swp": "SECRET-SWAP", "2024/tin.md.bak": "SECRET-BAK",
     # Characters no XML, HTML or calendar can carry.
     "2024/control.md": news_file("Tiêu đề\x0ccó ký tự lạ", "2024-02-11",
@@ -104,6 +105,7 @@ EXPECTED = [
     "news/2024/#tin.md#: file: an editor's backup",
     "news/2024/tin.md.swp: file: an editor's backup",
     "news/2024/tin.md.bak: file: an editor's backup",
+    "news/2024/_mau.md: its name starts with '_': set aside, not read or published",
     "news/2024/control.md:2: title: control character U+000C (form feed) removed",
     "news/2024/control.md:7: body: control characters U+001B (escape), U+0001, U+FFFE removed",
     "news/2024/control.md:7: body: control characters U+0001, U+001F removed",
@@ -176,7 +178,8 @@ def test_check_reports_the_same_lines_as_the_build(hostile):
     lines = check.stdout.splitlines()
     assert lines and all(line in hostile["plain"].log for line in lines)
     for message in EXPECTED:
-        assert any(message in line for line in lines), message
+        if "set aside" not in message:  # said in the build log, not a problem
+            assert any(message in line for line in lines), message
 
 
 def test_nothing_from_outside_the_project_or_of_a_draft_reaches_the_site(hostile):

@@ -168,10 +168,14 @@ def test_only_md_counts_and_links_out_of_the_project_are_refused(tmp_path):
     (folder / "in.png").symlink_to(folder / "i.png")
     (folder / "broken.png").symlink_to(tmp_path / "nothing")
     (folder / "dir").symlink_to(tmp_path)
-    entries = {e.path.name: e.refused for e in folder_entries(folder, project)}
-    assert {name for name, refused in entries.items() if refused is None} == {"a.md", "i.png", "in.png"}
+    (folder / "_notes").mkdir()
+    (folder / "_notes" / "x.md").write_text("x", encoding="utf-8")
+    found = list(folder_entries(folder, project))
+    entries = {e.path.name: e.refused for e in found}
+    assert {name for name, refused in entries.items() if refused is None} == {"a.md", "i.png", "in.png", "_template.md", "_notes"}
+    assert {e.path.name for e in found if e.set_aside} == {"_template.md", "_notes"}
     assert set(entries) == {"a.md", "b.MD", "c.markdown", "d.md~", ".e.md", "#f.md#", "g.swp", "h.bak", "i.png",
-                            "out.png", "in.png", "broken.png", "dir"}
+                            "out.png", "in.png", "broken.png", "dir", "_template.md", "_notes"}
     assert "outside the project" in (entries["out.png"] or "") and "not followed" in (entries["dir"] or "")
 
 

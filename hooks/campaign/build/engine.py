@@ -24,7 +24,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..content.folder import refused_files, shown_path
+from ..content.folder import SET_ASIDE, refused_files, shown_path
 from ..content.source import control_characters, language_from_name, removal_warning
 from ..core.i18n import Strings, load_strings
 from ..core.settings import SettingsError
@@ -125,6 +125,8 @@ class LanguageBuild:
                 log.info(f"{record.shown}: draft, {'shown for preview' if self.preview else 'not published'}")
             elif record.status is Status.SCHEDULED and record.item is not None:
                 log.info(f"{record.shown}: scheduled for {record.item.date.isoformat()}, not published before then")
+        for path in self.news.walk.set_aside_for(self.lang) + self.plans.walk.set_aside_for(self.lang):
+            log.info(f"{path}: {SET_ASIDE}")
         for problem in self.plans.problems_for(self.lang):
             log.warning(str(problem))
         for plan_record in self.plans.records:

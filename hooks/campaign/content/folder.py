@@ -4,7 +4,8 @@ One rule for every folder and for `./dev check`: only `.md` is content; other
 Markdown-like names, editors' backups and hidden files are reported and never
 published; nothing is read or copied through a symbolic link that leads out
 of the project, and links to folders are not followed. Names starting with
-'_' are set aside on purpose (templates, notes) and skipped silently.
+'_' are set aside on purpose (templates, notes): not read, not published, and
+said so in the build log, so that every file is published or reported.
 """
 
 from __future__ import annotations
@@ -22,10 +23,14 @@ BACKUP_SUFFIXES = (".swp", ".swo", ".swx", ".bak", ".orig", ".rej", ".tmp", ".te
 SYSTEM_FILES = frozenset({".DS_Store", ".gitkeep", ".gitignore", "Thumbs.db", "desktop.ini"})
 
 
+SET_ASIDE = "its name starts with '_': set aside, not read or published"
+
+
 @dataclass(frozen=True)
 class FolderEntry:
     path: Path
     refused: str | None = None  # why it is neither read nor published; None: it counts
+    set_aside: bool = False  # named '_…' on purpose: left out without a problem
 
 
 def folder_entries(folder: Path, project_dir: Path) -> Iterator[FolderEntry]:
@@ -34,18 +39,20 @@ def folder_entries(folder: Path, project_dir: Path) -> Iterator[FolderEntry]:
     for root, dirs, files in os.walk(folder):
         kept = []
         for name in sorted(dirs):
-            if name.startswith((".", "_")):
+            if name.startswith("."):
                 continue
-            if os.path.islink(os.path.join(root, name)):
+            if name.startswith("_"):
+                yield FolderEntry(Path(root, name), set_aside=True)
+            elif os.path.islink(os.path.join(root, name)):
                 yield FolderEntry(Path(root, name), "a symbolic link to a folder; it is not followed, nothing in it is published")
             else:
                 kept.append(name)
         dirs[:] = kept
         for name in sorted(files):
-            if name.startswith("_") or name in SYSTEM_FILES:
+            if name in SYSTEM_FILES:
                 continue
             path = Path(root, name)
-            yield FolderEntry(path, refusal(path, project))
+            yield FolderEntry(path, set_aside=True) if name.startswith("_") else FolderEntry(path, refusal(path, project))
 
 
 def refused_problem(entry: FolderEntry, project_dir: Path) -> Problem:
@@ -67,7 +74,7 @@ def shown_path(path: Path, project_dir: Path) -> str:
 
 def folder_files(folder: Path, project_dir: Path) -> Iterator[Path]:
     """The files of a content folder that count: its Markdown and the files kept beside it."""
-    return (entry.path for entry in folder_entries(folder, project_dir) if entry.refused is None)
+    return (entry.path for entry in folder_entries(folder, project_dir) if entry.refused is None and not entry.set_aside)
 
 
 def refusal(path: Path, project: Path) -> str | None:

@@ -62,20 +62,26 @@ class Walk(Generic[T]):
     records: tuple[Record[T], ...]  # in path order
     problems: tuple[Problem, ...]  # in reading order
     problem_langs: dict[str, str]  # the language of each file with problems, to report them in its build
+    set_aside: dict[str, str]  # shown path → language of the files and folders named '_…', left out on purpose
 
     def problems_for(self, lang: str) -> list[Problem]:
         return [p for p in self.problems if self.problem_langs[p.path] == lang]
 
+    def set_aside_for(self, lang: str) -> list[str]:
+        return [path for path, path_lang in self.set_aside.items() if path_lang == lang]
 
-def content_files(folder: Path, project_dir: Path) -> tuple[list[ContentFile], list[Problem]]:
-    """Every Markdown file under a content folder, in a stable order, and the files refused there."""
-    files, refused = [], []
+
+def content_files(folder: Path, project_dir: Path) -> tuple[list[ContentFile], list[Problem], list[str]]:
+    """Every Markdown file under a content folder, in a stable order; the files refused there; those set aside ('_…')."""
+    files, refused, set_aside = [], [], []
     for entry in folder_entries(folder, project_dir):
-        if entry.refused is not None:
+        if entry.set_aside:
+            set_aside.append(shown_path(entry.path, project_dir))
+        elif entry.refused is not None:
             refused.append(refused_problem(entry, project_dir))
         elif entry.path.name.endswith(".md"):
             files.append(ContentFile(entry.path, PurePosixPath(entry.path.relative_to(folder).as_posix()), shown_path(entry.path, project_dir)))
-    return files, refused
+    return files, refused, set_aside
 
 
 def walk(folder: Path, project_dir: Path, read: Callable[[ContentFile], ReadResult[T]], url_of: Callable[[T], str],
@@ -86,7 +92,7 @@ def walk(folder: Path, project_dir: Path, read: Callable[[ContentFile], ReadResu
     the language a file's name says, to report a refused file in that build.
     """
     records: list[Record[T]] = []
-    files, refused = content_files(folder, project_dir) if folder.is_dir() else ([], [])
+    files, refused, set_aside = content_files(folder, project_dir) if folder.is_dir() else ([], [], [])
     problems: list[Problem] = list(refused)
     problem_langs = {p.path: lang_of(PurePosixPath(p.path)) for p in refused}
     urls: dict[tuple[str, str], str] = {}
@@ -104,7 +110,7 @@ def walk(folder: Path, project_dir: Path, read: Callable[[ContentFile], ReadResu
             problem_langs[file.shown] = result.lang
         problems += found
         records.append(Record(file, result.lang, content, result.parts_left_out if content is not None else 0))
-    return Walk(tuple(records), tuple(in_reading_order(problems)), problem_langs)
+    return Walk(tuple(records), tuple(in_reading_order(problems)), problem_langs, {path: lang_of(PurePosixPath(path)) for path in set_aside})
 
 
 def _clash(content: Content, file: ContentFile, url: str, urls: dict, keys: dict) -> Problem | None:
