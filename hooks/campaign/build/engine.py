@@ -29,7 +29,7 @@ from ..content.source import control_characters, language_from_name, removal_war
 from ..core.i18n import Strings, load_strings
 from ..core.settings import SettingsError
 from ..core.slugs import heading_id
-from ..core.text import NOT_TEXT
+from ..core.text import has_control_characters
 from ..news.catalogue import NewsCatalogue, read_news
 from ..news.model import Status
 from ..news.summary import Summaries
@@ -170,7 +170,7 @@ class LanguageBuild:
 
     def _hand_written_markdown(self, markdown: str, page: Page) -> str:
         """A page of docs/ as MkDocs read it: without characters no page can carry, its title escaped."""
-        if NOT_TEXT.search(page.file.content_string):
+        if has_control_characters(page.file.content_string):
             for line, chars in control_characters(page.file.content_string)[1]:
                 log.warning(str(removal_warning(self._shown(page), line, "text", chars)))
             markdown = control_characters(markdown)[0]

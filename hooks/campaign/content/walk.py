@@ -9,7 +9,7 @@ file was there first.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Generic, Protocol, TypeVar
 
@@ -62,7 +62,7 @@ class Walk(Generic[T]):
     records: tuple[Record[T], ...]  # in path order
     problems: tuple[Problem, ...]  # in reading order
     problem_langs: dict[str, str]  # the language of each file with problems, to report them in its build
-    set_aside: dict[str, str]  # shown path → language of the files and folders named '_…', left out on purpose
+    set_aside: dict[str, str] = field(default_factory=dict)  # shown path → language of the files and folders named '_…', left out on purpose
 
     def problems_for(self, lang: str) -> list[Problem]:
         return [p for p in self.problems if self.problem_langs[p.path] == lang]
