@@ -121,7 +121,7 @@ class _NewsReader(FieldReader):
             return None
         news_dir = self.settings.news_dir
         target = (self.file.path.parent / src).resolve()
-        if news_dir.resolve() not in target.parents:
+        if news_dir not in target.parents:  # news_dir is resolved by load_settings
             self.problem("image", f"{quoted(src)} is outside the news folder; keep images inside {news_dir.name}/")
             return None
         if not target.is_file():
