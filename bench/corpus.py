@@ -54,6 +54,13 @@ TAGS_EN = [
     f"{a} {b}" for a in ("Cooperatives", "Farm produce", "Innovation", "Digital", "Youth")
     for b in ("north", "centre", "south", "highlands", "delta", "coast", "2023", "2024")
 ]
+# Where each item happened: one province per item, from a generator of its own so the rest of the
+# text stays as it was. Names with "đ" ("Đà Nẵng") and a rare phrase give search its harder queries.
+PLACES = (
+    "Hà Nội", "Hải Phòng", "Quảng Ninh", "Lào Cai", "Điện Biên", "Sơn La", "Thái Bình", "Nghệ An", "Huế", "Đà Nẵng",
+    "Bình Định", "Gia Lai", "Đắk Lắk", "Lâm Đồng", "Đồng Nai", "Bến Tre", "Đồng Tháp", "An Giang", "Cần Thơ", "Cà Mau",
+)
+RARE = "sâm Ngọc Linh"  # in one item of 500
 SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450" viewBox="0 0 800 450">'
     '<rect width="800" height="450" fill="#c8e6c9"/><circle cx="400" cy="225" r="120" fill="#43a047"/></svg>\n'
@@ -89,6 +96,12 @@ def _body(rng: random.Random, words: list[str]) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
+def _place_sentence(i: int) -> str:
+    place = random.Random(f"place-{i}").choice(PLACES)
+    rare = f" Sản phẩm {RARE} được giới thiệu." if i % 500 == 7 else ""
+    return f"Hoạt động diễn ra tại {place}.{rare}\n"
+
+
 def make_items(n: int, seed: int = 2024) -> list[Item]:
     rng = random.Random(seed)
     start, span = datetime(2019, 1, 1, 7, 0), 6 * 365 * 24 * 60
@@ -99,7 +112,7 @@ def make_items(n: int, seed: int = 2024) -> list[Item]:
         items.append(Item(
             n=i, date=date, category=rng.randrange(len(CATEGORIES)),
             vi_title=_sentence(rng, VI_WORDS, 6, 12).rstrip(".") + f" (số {i})",
-            vi_body=_body(rng, VI_WORDS), tags=rng.sample(range(len(TAGS_VI)), rng.randint(0, 3)),
+            vi_body=_body(rng, VI_WORDS) + "\n" + _place_sentence(i), tags=rng.sample(range(len(TAGS_VI)), rng.randint(0, 3)),
             en_title=(_sentence(rng, EN_WORDS, 6, 12).rstrip(".") + f" (no. {i})") if translated else None,
             en_body=_body(rng, EN_WORDS) if translated else None, image=i % 25 == 0,
         ))

@@ -70,6 +70,12 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     return context
 
 
+def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
+    # Pages MkDocs renders without a page (404.html) have our UI strings too: the header needs them.
+    context["t"] = _current().strings  # type: ignore[typeddict-unknown-key]
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return LanguageBuild.on_post_page(output)
 

@@ -7,6 +7,8 @@ UI strings and docs, with the news folder the test asks for. Builds run
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -50,6 +52,16 @@ class BuildResult:
             str(p.relative_to(self.site)): p.read_text(encoding="utf-8")
             for p in sorted(self.site.rglob("*.html"))
         }
+
+
+def indexed(bundle: Path) -> dict[str, dict]:
+    """URL → fragment (content, meta, filters) of every page in a Pagefind bundle, "đ" spelled back."""
+    pages = {}
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes()).decode("utf-8")
+        fragment = json.loads(raw[raw.index("{"):].replace("d\u0335", "đ").replace("D\u0335", "Đ"))
+        pages[fragment["url"]] = fragment
+    return pages
 
 
 def resolve(page_path: str, href: str) -> str:

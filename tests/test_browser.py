@@ -1,6 +1,6 @@
 """The reader's experience in a real browser: Debian's Chromium driven by Playwright.
 
-The demo site (plus two items for search) is built with its site_url set to
+The demo site (plus three items for search) is built with its site_url set to
 the local server's address, served on 127.0.0.1, and opened page by page.
 Screenshots of every page type, in both languages, at desktop and phone
 width, are kept in test-artifacts/screenshots/ (not committed).
@@ -26,8 +26,8 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
-# Two items for search: one names Đồng Tháp with punctuation glued to it, the other only
-# spells "Dong Thap" without marks (a company name), so accented queries have an exact match to rank first.
+# Items for search: one names Đồng Tháp with punctuation glued to it, another only spells "Dong Thap"
+# without marks (a company name), so accented queries have an exact match to rank first; one names Đà Nẵng.
 SEARCH_NEWS = {
     "2024/dong-thap.md": news_file(
         "Mô hình liên kết lúa gạo ở miền Tây", "2024-03-20 08:00", "kinh-te-tap-the",
@@ -36,6 +36,10 @@ SEARCH_NEWS = {
     "2024/cong-ty.md": news_file(
         "Doanh nghiệp tài trợ hội chợ nông sản", "2024-03-21 08:00", "kinh-te-tap-the",
         body="Công ty Dong Thap Trading tài trợ hội chợ nông sản.",
+    ),
+    "2024/da-nang.md": news_file(
+        "Hợp tác xã Đà Nẵng đưa đặc sản lên sàn thương mại điện tử", "2024-03-22 08:00", "kinh-te-tap-the",
+        body="Ba hợp tác xã ở Đà Nẵng bán nước mắm và trà qua sàn thương mại điện tử.",
     ),
 }
 
@@ -101,10 +105,12 @@ class Visit:
         self.context = browser.new_context(viewport=VIEWPORTS[viewport], locale="vi-VN")
         self.page: Page = self.context.new_page()
         self.problems: list[str] = []
+        self.requests: list[str] = []
         self.page.on("console", lambda m: self.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
         self.page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
         self.page.on("response", lambda r: self.problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+        self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:")) else self.problems.append(f"other host: {r.url}"))
 
     def open(self, path: str) -> Page:
@@ -129,18 +135,29 @@ def visit(browser, base_url):
         v.close()
 
 
+def open_search(page: Page) -> None:
+    if not page.evaluate("() => document.getElementById('campaign-search').open"):
+        page.click(".campaign-search-open")
+    page.wait_for_function("() => ['ready', 'done'].includes(document.getElementById('campaign-search').dataset.state)")
+
+
 def search(page: Page, query: str) -> list[str]:
-    """Type into Material's search box; the result links, best first."""
-    page.fill(".md-search__input", "")
-    page.type(".md-search__input", query, delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    page.wait_for_timeout(300)  # let the results for the last keystroke settle
-    return page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
+    """Type into the search box (opened if need be); the result links, best first."""
+    open_search(page)
+    page.fill(".campaign-search__input", query)
+    page.wait_for_function("() => document.getElementById('campaign-search').dataset.state === 'done'", timeout=10_000)
+    return page.eval_on_selector_all(".campaign-search__link", "els => els.map(e => e.getAttribute('href'))")
+
+
+def search_requests(v: Visit) -> list[str]:
+    return [url for url in v.requests if "/pagefind/" in url or "search_index" in url or "/workers/search" in url]
 
 
 @pytest.mark.parametrize("query, expected", [
     ("hop tac xa", "tin-tuc/2024/04/ngay-hop-tac-xa-viet-nam-11-4-nhin-lai-buc-thu-nam-1946/"),
     ("Hợp tác xã", "tin-tuc/2024/04/ngay-hop-tac-xa-viet-nam-11-4-nhin-lai-buc-thu-nam-1946/"),
+    ("da nang", "tin-tuc/2024/03/hop-tac-xa-da-nang-dua-dac-san-len-san-thuong-mai-dien-tu/"),
+    ("Đà Nẵng", "tin-tuc/2024/03/hop-tac-xa-da-nang-dua-dac-san-len-san-thuong-mai-dien-tu/"),
     ("dong thap", "tin-tuc/2024/03/mo-hinh-lien-ket-lua-gao-o-mien-tay/"),
     ("Đồng Tháp", "tin-tuc/2024/03/mo-hinh-lien-ket-lua-gao-o-mien-tay/"),
     ("thua thien hue", "tin-tuc/2024/03/thua-thien-hue-len-ke-hoach-huong-ung-thang-hanh-dong-vi-hop-tac-xa/"),
@@ -153,6 +170,17 @@ def test_search_finds_vietnamese_with_or_without_tone_marks(visit, query, expect
     assert v.problems == []
 
 
+def test_search_shows_what_a_reader_chooses_from(visit):
+    page = visit().open("")
+    search(page, "da nang")
+    result = page.locator(".campaign-search__result").filter(has_text="Đà Nẵng").first
+    assert result.locator(".campaign-search__link").inner_text() == "Hợp tác xã Đà Nẵng đưa đặc sản lên sàn thương mại điện tử"
+    assert result.locator(".campaign-search__meta").inner_text() == "22/03/2024 · Kinh tế tập thể"
+    marked = result.locator(".campaign-search__excerpt mark").all_inner_texts()
+    assert "Đà" in marked and any(m.startswith("Nẵng") for m in marked), marked  # "đ" shown as written, highlighted
+    assert "\u0335" not in page.locator("#campaign-search").inner_text()
+
+
 def test_accented_query_ranks_the_exact_spelling_first(visit):
     page = visit().open("")
     results = search(page, "Đồng Tháp")
@@ -161,10 +189,141 @@ def test_accented_query_ranks_the_exact_spelling_first(visit):
     assert any(r.endswith("tin-tuc/2024/03/doanh-nghiep-tai-tro-hoi-cho-nong-san/") for r in unaccented), unaccented
 
 
-def test_english_search_finds_english_content(visit):
-    page = visit().open("en/")
+def test_nothing_is_fetched_for_search_before_the_box_is_opened(visit):
+    v = visit()
+    page = v.open(PAGE_TYPES["article"][0])
+    page.wait_for_timeout(500)
+    assert search_requests(v) == []
+    search(page, "hop tac xa")
+    assert any(url.endswith("/pagefind/pagefind.js") for url in search_requests(v))
+    assert v.problems == []
+
+
+def test_search_has_no_listing_or_page_furniture(visit):
+    page = visit().open("")
+    results = search(page, "tin tuc")  # every listing is called "Tin tức …"; only articles and pages may answer
+    assert results and not any("/trang/" in r or "/chuyen-muc/" in r or "/the/" in r or "/luu-tru/" in r for r in results)
+    assert not any(r.rstrip("/").endswith("tin-tuc") for r in results), results
+
+
+def test_search_filters_by_year_and_category_and_sorts_by_date(visit):
+    v = visit()
+    page = v.open("")
+    everything = search(page, "hop tac xa")
+    assert any("/2020/" in r for r in everything) and any("/2024/" in r for r in everything)
+    page.select_option("select[name=year]", "2020")
+    page.wait_for_function("() => document.getElementById('campaign-search').dataset.state === 'done'")
+    in_2020 = page.eval_on_selector_all(".campaign-search__link", "els => els.map(e => e.getAttribute('href'))")
+    assert in_2020 and all("/2020/" in r for r in in_2020), in_2020
+    page.select_option("select[name=year]", "")
+    page.select_option("select[name=category]", label="Hoạt động Liên minh")
+    page.wait_for_function("() => document.getElementById('campaign-search').dataset.state === 'done'")
+    metas = page.locator(".campaign-search__meta").all_inner_texts()
+    assert metas and all(m.endswith("Hoạt động Liên minh") for m in metas), metas
+    page.select_option("select[name=category]", "")
+    page.select_option("select[name=sort]", "newest")
+    page.wait_for_function("() => document.getElementById('campaign-search').dataset.state === 'done'")
+    dates = [m.split(" · ")[0] for m in page.locator(".campaign-search__meta").all_inner_texts() if " – " not in m]
+    days = [tuple(reversed(d.split("/"))) for d in dates]
+    assert len(days) >= 5 and days == sorted(days, reverse=True), dates
+    assert v.problems == []
+
+
+def test_more_results_on_demand_and_a_clear_no_results_message(visit):
+    v = visit()
+    page = v.open("")
+    search(page, "hop tac xa")
+    total = int(page.inner_text(".campaign-search__status").split()[0])
+    assert total > 10 and page.locator(".campaign-search__result").count() == 10
+    page.click(".campaign-search__more")
+    page.wait_for_function(f"() => document.querySelectorAll('.campaign-search__result').length === {total}")
+    assert page.is_hidden(".campaign-search__more")
+    assert page.evaluate("() => document.activeElement.closest('li') === document.querySelectorAll('.campaign-search__result')[10]")
+    assert search(page, "xyzzyq") == []
+    assert page.inner_text(".campaign-search__status") == "Không tìm thấy kết quả nào cho “xyzzyq”."
+    assert "có dấu hay không dấu" in page.inner_text(".campaign-search__hint")
+    assert v.problems == []
+
+
+def test_english_pages_search_english_content(visit):
+    v = visit()
+    page = v.open("en/")
     results = search(page, "briefing")
     assert any(r.endswith("en/news/2024/03/march-briefing-speeds-up-work-on-the-cooperative-action-month/") for r in results), results
+    assert not any("/tin-tuc/" in r for r in search(page, "hop tac xa")), "Vietnamese pages in English results"
+    assert all("/en/pagefind/" in url for url in search_requests(v))
+    search(page, "xyzzyq")
+    assert page.inner_text(".campaign-search__status") == "No results for “xyzzyq”."
+    assert v.problems == []
+
+
+def test_search_opens_and_closes_from_the_keyboard(visit):
+    v = visit()
+    page = v.open(PAGE_TYPES["article"][0])
+    page.keyboard.press("/")
+    page.wait_for_function("() => document.getElementById('campaign-search').open")
+    assert page.evaluate("() => document.activeElement.classList.contains('campaign-search__input')")
+    page.keyboard.type("hop tac xa")
+    page.wait_for_function("() => document.getElementById('campaign-search').dataset.state === 'done'")
+    page.keyboard.press("Tab")  # the close button, the filters, then the results, in reading order
+    assert page.evaluate("() => document.activeElement.classList.contains('campaign-search__close')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.name") == "category"
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('campaign-search__link')"):
+            break
+    else:
+        pytest.fail("no result reached with Tab")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("() => document.getElementById('campaign-search').open")
+    page.wait_for_function("() => document.activeElement.classList.contains('campaign-search-open')", timeout=2000)
+    page.focus(".campaign-search-open")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('campaign-search').open")
+    assert v.problems == []
+
+
+# What the README's publishing notes ask of a host's Content-Security-Policy: Pagefind's WebAssembly
+# needs 'wasm-unsafe-eval', never 'unsafe-eval'; Material's inline scripts need 'unsafe-inline' (or their hashes).
+CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; worker-src 'self'; "
+       "connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'")
+
+
+def test_search_works_under_a_content_security_policy_without_unsafe_eval(visit):
+    v = visit()
+
+    def with_csp(route):
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": CSP})
+
+    v.context.route("**/*", with_csp)
+    page = v.open("")
+    page.evaluate("() => { window.violations = []; document.addEventListener('securitypolicyviolation',"
+                  " e => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`)); }")
+    assert any(r.endswith("tin-tuc/2024/04/ngay-hop-tac-xa-viet-nam-11-4-nhin-lai-buc-thu-nam-1946/") for r in search(page, "hop tac xa"))
+    assert page.evaluate("() => window.violations") == []
+    assert v.problems == []
+
+
+@pytest.mark.parametrize("lang", [0, 1], ids=["vi", "en"])
+def test_open_search_is_accessible_and_fits_a_phone(visit, lang):
+    query = ("hợp tác xã", "cooperative")[lang]
+    name = f"search-{'vi' if lang == 0 else 'en'}"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for viewport in ("desktop", "phone"):
+        v = visit(viewport)
+        page = v.open(PAGE_TYPES["home"][lang])
+        search(page, query)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{1280 if viewport == 'desktop' else 390}.png"))
+        serious = [
+            f"{x['id']} ({x['impact']}): {x['help']} — {[n['target'] for n in x['nodes']][:3]}"
+            for x in Axe().run(page).response["violations"] if x["impact"] in ("serious", "critical")
+        ]
+        assert not serious, "\n".join(serious)
+        box = page.locator(".campaign-search__panel").bounding_box()
+        assert box and box["width"] <= VIEWPORTS[viewport]["width"]
+        assert v.problems == [], v.problems
 
 
 def switch_language(page: Page, lang: str) -> None:
@@ -207,7 +366,7 @@ def test_following_older_news_reaches_every_article_once(visit, base_url):
             break
         listing.click(".campaign-pagination a[rel=next]")
         listing.wait_for_load_state("networkidle")
-    assert seen == titles and len(seen) == 8  # every article, newest to oldest, each once
+    assert seen == titles and len(seen) == 9  # every article, newest to oldest, each once
     assert v.problems == []
 
 

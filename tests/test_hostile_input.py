@@ -9,6 +9,7 @@ for anything that should not be there.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from campaign.core.text import NOT_TEXT
-from conftest import build, make_project, news_file, tool
+from conftest import build, indexed, make_project, news_file, tool
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000010000000080806000000") + b"\x00" * 32
 ODD_NAME = "ảnh #1?v=2 100% đẹp.png"
@@ -195,6 +196,9 @@ def test_nothing_from_outside_the_project_or_of_a_draft_reaches_the_site(hostile
     for name in ("images/draft-only.png", "images/draft-body.png", "images/later.png", "unused.txt", "passwd.png"):
         assert not any(p.endswith(name) for p in published), name
     assert not any("bi-mat" in p or "ngoai" in p or p.startswith("cu") for p in published)
+    # The search index is compressed: read back, it holds nothing of them either.
+    index = json.dumps([indexed(site / "pagefind"), indexed(site / "en" / "pagefind")], ensure_ascii=False)
+    assert "tin-tuc" in index and not SECRETS.search(index)
 
 
 def test_no_control_character_reaches_any_output_and_every_feed_and_calendar_parses(hostile):

@@ -35,7 +35,7 @@ def test_frontmatter_text_appears_literally_never_as_markup(tmp_path):
     assert listing.select(".campaign-entry__summary")[1].get_text() == 'Tóm tắt <b>không đậm</b> & "trích dẫn"'
     newer = result.page("tin-tuc/2024/02/tin-sau/").select_one(".campaign-neighbours--older a")
     assert newer.get_text() == TRICKY
-    # The header title Material shows, and the search index, carry it as text too.
+    # The header title Material shows carries it as text too (the search index: test_search.py).
     assert soup.select_one(".md-header__topic:nth-of-type(2)").get_text(strip=True) == TRICKY
 
 
@@ -88,22 +88,6 @@ def test_counts_use_the_language_plural_rules(demo_build):
     archive = demo_build.page("en/news/archive/")
     counts = [li.contents[1].strip() for li in archive.select(".campaign-archive li li")]
     assert counts == ["(2 items)", "(1 item)"]
-
-
-def test_each_language_has_its_own_search_index(demo_build):
-    import json
-
-    def titles(path):
-        index = json.loads((demo_build.site / path / "search/search_index.json").read_text(encoding="utf-8"))
-        return index["config"]["lang"], {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
-
-    vi_lang, vi_titles = titles(".")
-    en_lang, en_titles = titles("en")
-    assert vi_lang == ["vi"] and en_lang == ["en"]
-    assert "Thừa Thiên Huế lên kế hoạch hưởng ứng Tháng hành động vì hợp tác xã" in vi_titles
-    assert "Thua Thien Hue plans its part in the Cooperative Action Month" in en_titles
-    assert not any("Thừa Thiên Huế" in t for t in en_titles)
-    assert "Thua Thien Hue plans its part in the Cooperative Action Month" not in vi_titles
 
 
 def test_quiet_build_keeps_every_language_quiet(tmp_path):

@@ -7,8 +7,9 @@ The pipeline, in MkDocs' event order:
   page    -> generated pages get their Markdown; every body is cleaned (output.sanitize);
              each article's HTML is kept by the build
   env     -> every article is rendered: the feeds are written; news files no published item uses are dropped
-  context -> each page gets its ready-made view (`campaign`) and the UI strings (`t`)
-  post    -> search text folded, sitemaps; other languages' builds waited for; counts logged
+  context -> each page gets its ready-made view (`campaign`) and the UI strings (`t`); searchable pages
+             their search record (build.search), staged for the index
+  post    -> the search index (Pagefind), sitemaps; other languages' builds waited for; counts logged
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from ..output.feeds import FeedWriter
 from ..output.html import local_references
 from ..output.ical import CalendarWriter
 from ..output.sanitize import BodyCleaner
-from ..output.search import add_folded_text
+from ..output.search import SearchIndex, SearchIndexError
 from ..output.sitemaps import merge_sitemaps, write_folder_sitemaps
 from ..pages.kinds import ArticlePage, GeneratedPage, PlanPage
 from ..pages.language_site import LanguageSite
@@ -55,6 +56,7 @@ from .files import (
     remove_refused_docs,
     select_docs_language,
 )
+from .search import search_record
 from .translations import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
 
 log = get_plugin_logger("campaign")
@@ -92,6 +94,7 @@ class LanguageBuild:
         self.asset_files: dict[str, Path] = {}
         self.news_assets: dict[str, File] = {}
         self.cleaner = BodyCleaner(self.settings.embeds)
+        self.search = SearchIndex(self.lang)
         self.alternate_folders: set[str] = set()
         self.last_progress = time.monotonic()
         site_root = self._configure_site_url(config)
@@ -161,8 +164,6 @@ class LanguageBuild:
         if generated is None:
             return self._hand_written_markdown(markdown, page)
         page.meta = {"title": html.escape(generated.title), "template": f"campaign/{generated.template}.html"}
-        if not generated.searchable:
-            page.meta["search"] = {"exclude": True}
         if generated.wide:
             page.meta["hide"] = ["toc"]
         # The body as read by our reader, not as MkDocs would re-parse it for metadata.
@@ -245,12 +246,22 @@ class LanguageBuild:
             here = page.url if page.url not in (".", "./") else ""
             translations = {lang: path for lang, path in self.doc_versions.get(key, {}).items() if lang != self.lang}
             view = self.views.hand_written(here, html.unescape(page.title or config.site_name), translations)
+        self._stage_search_record(page, generated, view)
         # Folders this page points <link rel="alternate"> into, in this language's site (see output.sitemaps).
         root = self.identity.language_root
         for url in view.frame.alternate_urls():
             if url.startswith(root):
                 self.alternate_folders.add(url[len(root):].rpartition("/")[0])
         return view
+
+    def _stage_search_record(self, page: Page, generated: GeneratedPage | None, view: PageView) -> None:
+        """Searchable pages are indexed as they are rendered; a hand-written page may opt out (`search: {exclude: true}`)."""
+        if generated is None and isinstance(page.meta.get("search"), dict) and page.meta["search"].get("exclude"):
+            return
+        path = generated.path if generated is not None else (page.url if page.url not in (".", "./") else "")
+        record = search_record(generated, view, path, html.unescape(page.title or ""), page.content or "", self.strings)
+        if record is not None:
+            self.search.add(record)
 
     @staticmethod
     def on_post_page(output: str) -> str:
@@ -261,10 +272,11 @@ class LanguageBuild:
             'type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">', 1)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file():  # written by Material's search plugin, whose on_post_build runs before the hooks'
-            before, after = add_folded_text(index)
-            log.debug(f"search index with folded text: {before} → {after} bytes")
+        try:
+            size, seconds = self.search.write(Path(config.site_dir))
+        except (OSError, SearchIndexError) as exc:
+            raise PluginError(f"search index ({self.lang}): {exc}") from exc
+        log.info(f"search {self.lang}: {self.search.count} pages indexed by Pagefind in {seconds:.1f} s, {size / 1e6:.1f} MB")
         write_folder_sitemaps(Path(config.site_dir), self.identity.language_root, self.alternate_folders)
         failures = wait_for(self.translation_builds)
         if failures:

@@ -22,7 +22,6 @@ class _Page:
     title: str  # plain text
 
     template: ClassVar[str]  # in overrides/campaign/, without ".html"
-    searchable: ClassVar[bool] = False  # generated lists repeat what articles and plans say: kept out of search
     wide: ClassVar[bool] = False  # no table of contents: the content gets its width
 
     @property
@@ -35,7 +34,6 @@ class _Page:
 class ArticlePage(_Page):
     item: NewsItem
     template: ClassVar[str] = "article"
-    searchable: ClassVar[bool] = True
 
     @property
     def markdown(self) -> str:
@@ -62,7 +60,6 @@ class ArchivePage(_Page):
 class PlanPage(_Page):
     plan: Plan
     template: ClassVar[str] = "plan"
-    searchable: ClassVar[bool] = True
 
     @property
     def markdown(self) -> str:
