@@ -135,7 +135,7 @@ LUNR = """async ([worker, index, query]) => {
   const w = new Worker(worker);
   const reply = () => new Promise(resolve => w.addEventListener("message", e => resolve(e.data), { once: true }));
   const data = await (await fetch(index)).json();
-  w.postMessage({ type: 0, data });
+  w.postMessage({ type: 0, data: { ...data, options: { suggest: false } } });  // as Material's page sends it
   await reply();
   const ready = performance.now();
   w.postMessage({ type: 2, data: query });

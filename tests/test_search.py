@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from campaign.output.search import SearchRecord, record_document, spell_for_index
+from campaign.output.search import RARE_FLOOR, SearchIndex, SearchRecord, record_document, spell_for_index
 from conftest import build, indexed, make_project, news_file
 
 ARTICLE = "/tin-tuc/2024/03/thua-thien-hue-len-ke-hoach-huong-ung-thang-hanh-dong-vi-hop-tac-xa/"
@@ -38,10 +38,12 @@ def test_only_articles_plans_and_hand_written_pages_are_indexed(demo_build):
 
 def test_an_article_is_indexed_without_the_page_furniture(demo_build):
     page = indexed(demo_build.site / "pagefind")[ARTICLE]
-    assert page["meta"] == {
+    assert {key: page["meta"][key] for key in ("title", "date", "section")} == {
         "title": "Thừa Thiên Huế lên kế hoạch hưởng ứng Tháng hành động vì hợp tác xã",
         "date": "15/03/2024", "section": "Tháng hành động",
     }
+    # The body's first 80 words in full; after them its words once each, searched but not shown.
+    assert "tặng xe đạp" in page["meta"]["rest"] and "tặng xe đạp" not in page["content"]
     assert page["filters"] == {"category": ["Tháng hành động"], "year": ["2024"]}
     text = page["content"]
     assert text.startswith("Thừa Thiên Huế lên kế hoạch hưởng ứng")
@@ -125,3 +127,19 @@ def test_a_hand_written_page_can_stay_out_of_search(tmp_path):
     assert result.returncode == 0, result.log
     assert result.exists("noi-bo/") and "/noi-bo/" not in indexed(result.site / "pagefind")
     assert "/gioi-thieu/" in indexed(result.site / "pagefind")
+
+
+def test_after_the_lead_only_rare_words_are_indexed(tmp_path):
+    index = SearchIndex("vi", lead_words=5)
+    common = "hợp tác xã"  # in every record's tail: common, so left to the leads
+    for n in range(RARE_FLOOR * 2):
+        rare = " Đà Nẵng" if n == 7 else ""
+        index.add(SearchRecord(path=f"tin/{n}/", title=f"Tin số {n}", body=f"<p>Mở đầu một hai ba bốn. Sau đó {common}{rare}.</p>"))
+    index.add(SearchRecord(path="ngan/", title="Tin ngắn", body="<p>Ngắn gọn hợp tác xã.</p>"))
+    index.write(tmp_path)
+    pages = indexed(tmp_path / "pagefind")
+    assert len(pages) == RARE_FLOOR * 2 + 1
+    assert pages["/tin/7/"]["meta"]["rest"] == "đà nẵng"  # "sau đó", in every record, is common too
+    assert pages["/tin/7/"]["content"] == "Tin số 7. Mở đầu một hai ba …"
+    assert "rest" not in pages["/tin/8/"]["meta"]  # "sau", "đó", "hợp", "tác", "xã": in every record
+    assert "hợp tác xã" in pages["/ngan/"]["content"]  # a short body is indexed whole

@@ -55,11 +55,15 @@ class _Value(Generic[T], BaseConfigOption[T]):
 
 
 class Count(_Value[int]):
-    """A whole number of at least 1."""
+    """A whole number of at least `minimum` (1 unless said)."""
+
+    def __init__(self, default: object = None, minimum: int = 1):
+        super().__init__(default)
+        self.minimum = minimum
 
     def check(self, value: object) -> int:
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ValidationError(f"expected a whole number of at least 1, got {value!r}")
+        if not isinstance(value, int) or isinstance(value, bool) or value < self.minimum:
+            raise ValidationError(f"expected a whole number of at least {self.minimum}, got {value!r}")
         return value
 
 
@@ -208,6 +212,12 @@ class FeedsConfig(StrictConfig):
     tags = Flag(False)  # a feed per tag
 
 
+class SearchConfig(StrictConfig):
+    # Body words indexed in full (with their places, shown in excerpts); after them only the body's rare
+    # words are, once each. 0: every body in full, which a site of a few hundred items can afford.
+    lead_words = Count(80, minimum=0)
+
+
 class LanguageConfig(StrictConfig):
     name = Text()  # shown in the language switcher
     config = Text()  # the MkDocs config that builds this language (mkdocs.en.yml INHERITs mkdocs.yml)
@@ -245,6 +255,7 @@ class CampaignConfig(StrictConfig):
     summary_length = Count(250)  # characters, when the summary comes from the body
     home_news = Count(5)  # latest items (and upcoming activities) on the home page
     feeds = Section(FeedsConfig)  # RSS 2.0 and Atom per language
+    search = Section(SearchConfig)  # what of each body the search index holds
     build_date = Moment()  # publish as of this date (CAMPAIGN_BUILD_DATE wins; then SOURCE_DATE_EPOCH; then the clock)
     share_image = Text("assets/images/chia-se.png", strip="/")  # in docs/: shared pages without an image of their own show it
     progress_after = Count(300)  # log "N/total items rendered" on sites with this many items or more
@@ -326,6 +337,7 @@ def load_settings(extra: Mapping, config_dir: Path, environ: Mapping[str, str] |
         progress_after=config["progress_after"],
         progress_every=config["progress_every"],
         embeds=config["embeds"],
+        search_lead_words=config["search"]["lead_words"],
     )
 
 

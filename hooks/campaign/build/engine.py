@@ -38,8 +38,9 @@ from ..output.body_images import size_body_images
 from ..output.feeds import FeedWriter
 from ..output.html import local_references
 from ..output.ical import CalendarWriter
+from ..output.pagefind import PagefindError
 from ..output.sanitize import BodyCleaner
-from ..output.search import SearchIndex, SearchIndexError
+from ..output.search import SearchIndex
 from ..output.sitemaps import merge_sitemaps, write_folder_sitemaps
 from ..pages.kinds import ArticlePage, GeneratedPage, PlanPage
 from ..pages.language_site import LanguageSite
@@ -94,7 +95,7 @@ class LanguageBuild:
         self.asset_files: dict[str, Path] = {}
         self.news_assets: dict[str, File] = {}
         self.cleaner = BodyCleaner(self.settings.embeds)
-        self.search = SearchIndex(self.lang)
+        self.search = SearchIndex(self.lang, self.settings.search_lead_words)
         self.alternate_folders: set[str] = set()
         self.last_progress = time.monotonic()
         site_root = self._configure_site_url(config)
@@ -274,7 +275,7 @@ class LanguageBuild:
     def on_post_build(self, config: MkDocsConfig) -> None:
         try:
             size, seconds = self.search.write(Path(config.site_dir))
-        except (OSError, SearchIndexError) as exc:
+        except (OSError, PagefindError) as exc:
             raise PluginError(f"search index ({self.lang}): {exc}") from exc
         log.info(f"search {self.lang}: {self.search.count} pages indexed by Pagefind in {seconds:.1f} s, {size / 1e6:.1f} MB")
         write_folder_sitemaps(Path(config.site_dir), self.identity.language_root, self.alternate_folders)

@@ -85,6 +85,7 @@ class Settings:
     progress_after: int
     progress_every: float
     embeds: tuple[str, ...] = ()  # https:// prefixes an <iframe> in a body may show
+    search_lead_words: int = 80  # body words indexed in full; after them only rare words (0: all)
 
     def category(self, value: str) -> Category | None:
         """Find a category by its key or by its name in any language."""

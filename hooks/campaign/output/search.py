@@ -7,6 +7,15 @@ tags, a plan's activities) with its metadata, filters and sort key, in a
 staging folder that mirrors the site's paths. Listings and archives get no
 record: they only repeat the articles.
 
+Vietnamese syllables are few and common: with every word of every body
+indexed, the chunk holding "hợp", "tác" or "động" outgrows what a phone
+should fetch for one query (bench/RESULTS.md). So a body is indexed in full
+for its first `lead_words` words (shown in excerpts, ranked by how often and
+where words occur), and after them only by its rare words (used by at most
+a tenth of the records, or 100), each once, in a field that is searched but
+never shown. A name mentioned at the end of an article is found; a common
+word found only late in a body does not bring that item.
+
 Pagefind folds combining marks ("hợp tác xã" = "hop tac xa") but leaves
 "đ" alone: the letter has no decomposition. Records spell it as "d" with
 U+0335 COMBINING SHORT STROKE OVERLAY, which the engine folds like any other
@@ -17,32 +26,37 @@ back into "đ" in what it shows (overrides/assets/javascripts/search.js).
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import html
-import json
-import shutil
-import subprocess
-import sys
+import re
 import tempfile
 import time
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
-import cbor2
+from .pagefind import run_pagefind
 
 STROKE = "\u0335"
 _SPELL_FOR_INDEX = str.maketrans({"đ": "d" + STROKE, "Đ": "D" + STROKE})
 BUNDLE = "pagefind"  # the bundle's folder in each language's site
-# What the search script loads; the rest of what Pagefind writes (its own UIs) is not used.
-_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+RARE_SHARE = 0.1  # after the lead, a word is indexed if at most this share of the records use it…
+RARE_FLOOR = 100  # …or at most this many: on small sites every word is
+REST = "rest"  # the searched, never shown field of a body's rare words after its lead
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"\w+")
 
 
 def spell_for_index(text: str) -> str:
     """'Đà Nẵng' → 'D̵à Nẵng': "đ" as a letter with a combining mark, which Pagefind folds."""
     return text.translate(_SPELL_FOR_INDEX)
+
+
+def plain_text(body: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", body)).split())
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
 
 
 @dataclass(frozen=True)
@@ -75,86 +89,57 @@ def record_document(record: SearchRecord, lang: str) -> str:
     return spell_for_index(document)
 
 
-class SearchIndexError(Exception):
-    pass
+@dataclass
+class _Waiting:
+    """A record whose body goes on after its lead: written once every record has said which words it uses."""
+
+    record: SearchRecord
+    rest: list[str]  # distinct words after the lead, not said before it, in order
 
 
 class SearchIndex:
     """The records of one language's pages, staged as they are rendered, then indexed in one run."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, lead_words: int):
         self.lang = lang
+        self.lead_words = lead_words  # 0: every body in full
         self._staging = tempfile.TemporaryDirectory(prefix="campaign-search-")
+        self._records_using: Counter[str] = Counter()
+        self._waiting: list[_Waiting] = []
         self.count = 0
 
     def add(self, record: SearchRecord) -> None:
+        self.count += 1
+        words = plain_text(record.body).split()
+        if not self.lead_words or len(words) <= self.lead_words:
+            self._records_using.update(set(words_of(" ".join((record.title, *record.intro, *words, *record.outro)))))
+            self._stage(record)
+            return
+        lead = " ".join(words[: self.lead_words])
+        said = set(words_of(" ".join((record.title, *record.intro, lead, *record.outro))))
+        rest = list(dict.fromkeys(word for word in words_of(" ".join(words[self.lead_words:])) if word not in said))
+        self._records_using.update(said | set(rest))
+        self._waiting.append(_Waiting(replace(record, body=f"<p>{html.escape(lead)} …</p>"), rest))
+
+    def _stage(self, record: SearchRecord) -> None:
         folder = Path(self._staging.name, *record.path.strip("/").split("/")) if record.path.strip("/") else Path(self._staging.name)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "index.html").write_text(record_document(record, self.lang), encoding="utf-8")
-        self.count += 1
 
     def write(self, site_dir: Path) -> tuple[int, float]:
         """Index the records into `site_dir`/pagefind/; returns the bundle's size in bytes and the seconds it took."""
         started = time.monotonic()
         bundle = site_dir / BUNDLE
+        rare = max(RARE_FLOOR, int(RARE_SHARE * self.count))
         try:
-            if bundle.exists():
-                shutil.rmtree(bundle)
+            for waiting in self._waiting:
+                kept = " ".join(word for word in waiting.rest if self._records_using[word] <= rare)
+                self._stage(replace(waiting.record, meta={**waiting.record.meta, REST: kept}) if kept else waiting.record)
+            self._waiting.clear()
             if self.count:
-                run = subprocess.run(
-                    [sys.executable, "-m", "pagefind", "--site", self._staging.name, "--output-path", str(bundle), "--silent"],
-                    capture_output=True, text=True, check=False,
-                )
-                if run.returncode != 0:
-                    raise SearchIndexError(f"Pagefind failed ({run.returncode}): {(run.stderr or run.stdout).strip()[-2000:]}")
-                for name in _UNUSED:
-                    (bundle / name).unlink(missing_ok=True)
-                _order_filters(bundle)
+                run_pagefind(Path(self._staging.name), bundle)
         finally:
             self._staging.cleanup()
         size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) if bundle.exists() else 0
         return size, time.monotonic() - started
 
-
-# Pagefind 1.5 writes its filter chunks in hash-map order, which changes from run to run (upstream:
-# "filter/metadata indexes will still change", Pagefind issue #638). Builds must be byte-identical,
-# so the chunks are rewritten with their values sorted, and the names that refer to them follow.
-_SIGNATURE = b"pagefind_dcd"
-
-
-def _read_chunk(path: Path) -> object:
-    raw = gzip.decompress(path.read_bytes())
-    if not raw.startswith(_SIGNATURE):
-        raise SearchIndexError(f"{path.name}: not a Pagefind 1.5 chunk")
-    return cbor2.loads(raw[len(_SIGNATURE):])
-
-
-def _chunk(lang: str, data: object, digits: int) -> tuple[str, bytes]:
-    """A chunk's name, made from its content as Pagefind names them ("vi_3f2a9c1"), and its bytes."""
-    raw = _SIGNATURE + cbor2.dumps(data)
-    return f"{lang}_{hashlib.sha256(raw).hexdigest()[:digits]}", gzip.compress(raw, mtime=0)
-
-
-def _order_filters(bundle: Path) -> None:
-    entry_path = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    for code, language in entry["languages"].items():
-        meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
-        meta = _read_chunk(meta_path)
-        if not (isinstance(meta, list) and len(meta) == 6 and str(meta[0]).startswith("1.5.")):
-            raise SearchIndexError(f"{meta_path.name}: Pagefind {meta[0] if isinstance(meta, list) else '?'} is not the 1.5 "
-                                   "this build knows how to make reproducible (requirements.txt pins it)")
-        filters = []
-        for name, chunk in meta[3]:
-            path = bundle / "filter" / f"{chunk}.pf_filter"
-            chunk_data: Any = _read_chunk(path)  # [filter name, [[value, [page numbers]], ...]]
-            key, values = chunk_data
-            path.unlink()
-            chunk, data = _chunk(code, [key, sorted([value, sorted(pages)] for value, pages in values)], 7)
-            (bundle / "filter" / f"{chunk}.pf_filter").write_bytes(data)
-            filters.append([name, chunk])
-        meta[3] = sorted(filters)
-        meta_path.unlink()
-        language["hash"], data = _chunk(code, meta, 10)
-        (bundle / f"pagefind.{language['hash']}.pf_meta").write_bytes(data)
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,87 @@
+"""Running Pagefind on staged documents, and making what it writes the same at every run.
+
+Pagefind (PyPI `pagefind[bin]`, pinned in requirements.txt) reads a folder
+of HTML and writes a bundle: its script, its WebAssembly, and the index cut
+into chunks. Only the script and the index are kept; its ready-made
+interfaces are not used (the site's search box is its own).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import cbor2
+
+# What the search script loads; the rest of what Pagefind writes (its own UIs) is not used.
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+class PagefindError(Exception):
+    pass
+
+
+def run_pagefind(source: Path, bundle: Path) -> None:
+    """Index the HTML files of `source` into `bundle` (replaced)."""
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    run = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(bundle), "--silent"],
+        capture_output=True, text=True, check=False,
+    )
+    if run.returncode != 0:
+        raise PagefindError(f"Pagefind failed ({run.returncode}): {(run.stderr or run.stdout).strip()[-2000:]}")
+    for name in _UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+    _order_filters(bundle)
+
+
+# Pagefind 1.5 writes its filter chunks in hash-map order, which changes from run to run (upstream:
+# "filter/metadata indexes will still change", Pagefind issue #638). Builds must be byte-identical,
+# so the chunks are rewritten with their values sorted, and the names that refer to them follow.
+_SIGNATURE = b"pagefind_dcd"
+
+
+def _read_chunk(path: Path) -> object:
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(_SIGNATURE):
+        raise PagefindError(f"{path.name}: not a Pagefind 1.5 chunk")
+    return cbor2.loads(raw[len(_SIGNATURE):])
+
+
+def _chunk(lang: str, data: object, digits: int) -> tuple[str, bytes]:
+    """A chunk's name, made from its content as Pagefind names them ("vi_3f2a9c1"), and its bytes."""
+    raw = _SIGNATURE + cbor2.dumps(data)
+    return f"{lang}_{hashlib.sha256(raw).hexdigest()[:digits]}", gzip.compress(raw, mtime=0)
+
+
+def _order_filters(bundle: Path) -> None:
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for code, language in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read_chunk(meta_path)
+        if not (isinstance(meta, list) and len(meta) == 6 and str(meta[0]).startswith("1.5.")):
+            raise PagefindError(f"{meta_path.name}: Pagefind {meta[0] if isinstance(meta, list) else '?'} is not the 1.5 "
+                                   "this build knows how to make reproducible (requirements.txt pins it)")
+        filters = []
+        for name, chunk in meta[3]:
+            path = bundle / "filter" / f"{chunk}.pf_filter"
+            chunk_data: Any = _read_chunk(path)  # [filter name, [[value, [page numbers]], ...]]
+            key, values = chunk_data
+            path.unlink()
+            chunk, data = _chunk(code, [key, sorted([value, sorted(pages)] for value, pages in values)], 7)
+            (bundle / "filter" / f"{chunk}.pf_filter").write_bytes(data)
+            filters.append([name, chunk])
+        meta[3] = sorted(filters)
+        meta_path.unlink()
+        language["hash"], data = _chunk(code, meta, 10)
+        (bundle / f"pagefind.{language['hash']}.pf_meta").write_bytes(data)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
