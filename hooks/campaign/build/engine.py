@@ -3,13 +3,15 @@
 The pipeline, in MkDocs' event order:
   config  -> settings; every news and plan file read (one walk each); problems reported
   files   -> this language's hand-written pages (refused files of docs/ taken out) + the generated
-             pages of its site plan + the files kept beside news items, as candidates
+             pages of its site plan + the files kept beside news items, as candidates; written hand-written pages
+             forgotten, so a dirty build renders them again
   page    -> generated pages get their Markdown; every body is cleaned (output.sanitize);
              each article's HTML is kept by the build
   env     -> every article is rendered: the feeds are written; news files no published item uses are dropped
   context -> each page gets its ready-made view (`campaign`) and the UI strings (`t`); searchable pages
              their search record (build.search), staged for the index
-  post    -> the search index (Pagefind), sitemaps; other languages' builds waited for; counts logged
+  post    -> the search index (Pagefind), sitemaps; other languages' builds waited for; stale files of a
+             dirty build removed (build.outputs); counts logged
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from ..output.html import local_references
 from ..output.ical import CalendarWriter
 from ..output.pagefind import PagefindError
 from ..output.sanitize import BodyCleaner
-from ..output.search import SearchIndex
+from ..output.search import BUNDLE, SearchIndex
 from ..output.sitemaps import merge_sitemaps, write_folder_sitemaps
 from ..pages.kinds import ArticlePage, GeneratedPage, PlanPage
 from ..pages.language_site import LanguageSite
@@ -57,6 +59,7 @@ from .files import (
     remove_refused_docs,
     select_docs_language,
 )
+from .outputs import forget_hand_written_outputs, produced, remove_stale
 from .search import search_record
 from .translations import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
 
@@ -97,6 +100,7 @@ class LanguageBuild:
         self.cleaner = BodyCleaner(self.settings.embeds)
         self.search = SearchIndex(self.lang, self.settings.search_lead_words)
         self.alternate_folders: set[str] = set()
+        self.files: Files | None = None
         self.last_progress = time.monotonic()
         site_root = self._configure_site_url(config)
         self.identity = SiteIdentity(
@@ -155,6 +159,8 @@ class LanguageBuild:
         # Site path → source file of every file MkDocs publishes, to find an image's size from its URL.
         self.asset_files = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path and not f.is_documentation_page()}
         add_calendar_files(files, config, self.site, CalendarWriter(self.site.urls, self.identity.language_root, self.strings, config.site_name))
+        # A dirty build keeps the site folder: hand-written pages show generated data, so they are rendered again.
+        forget_hand_written_outputs(files)
         if self.is_default:
             # Started after MkDocs has cleaned site_dir, so it cannot wipe their output.
             self.translation_builds = start_translation_builds(config, self.settings)
@@ -225,6 +231,7 @@ class LanguageBuild:
         )
         add_feeds(files, config, self.site, writer)
         left_out = keep_used_news_assets(files, self.news_assets, self._used_news_assets())
+        self.files = files
         log.debug(f"news {self.lang}: {left_out} files beside news items left out, used by no published item")
 
     def _used_news_assets(self) -> set[str]:
@@ -278,13 +285,22 @@ class LanguageBuild:
         except (OSError, PagefindError) as exc:
             raise PluginError(f"search index ({self.lang}): {exc}") from exc
         log.info(f"search {self.lang}: {self.search.count} pages indexed by Pagefind in {seconds:.1f} s, {size / 1e6:.1f} MB")
-        write_folder_sitemaps(Path(config.site_dir), self.identity.language_root, self.alternate_folders)
+        site_dir = Path(config.site_dir)
+        # The folders of the other languages' sites (en/ in the default one) are theirs to write and to tend.
+        others = {language.prefix for code, language in self.settings.languages.items() if code != self.lang and language.prefix}
+        ours = {folder for folder in self.alternate_folders if folder.split("/")[0] not in others}
+        wanted = produced(self.files, config) if self.files is not None else set()
+        wanted |= write_folder_sitemaps(site_dir, self.identity.language_root, ours, wanted)
         failures = wait_for(self.translation_builds)
         if failures:
             raise PluginError("; ".join(failures))
         if self.is_default and self.translation_builds:
             # The root sitemap lists the whole site, every language.
-            merge_sitemaps(Path(config.site_dir) / "sitemap.xml", [b.site_dir / "sitemap.xml" for b in self.translation_builds])
+            merge_sitemaps(site_dir / "sitemap.xml", [b.site_dir / "sitemap.xml" for b in self.translation_builds])
+        # What a dirty build left of items since deleted, renamed or re-dated (a clean build has nothing to remove).
+        stale = remove_stale(site_dir, wanted, owned_elsewhere=others, kept_folders={BUNDLE})
+        if stale:
+            log.info(f"{self.lang}: {len(stale)} files of an earlier build removed, no longer part of the site")
         languages = list(self.settings.languages) if self.is_default else [self.lang]
         for lang in languages:
             counts = self.news.counts(lang)

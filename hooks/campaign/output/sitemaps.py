@@ -18,17 +18,18 @@ from lxml import etree
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def write_folder_sitemaps(site_dir: Path, base_url: str, folders: set[str]) -> int:
-    """A sitemap.xml listing the folder's own page, in each folder without one; returns how many were written."""
-    written = 0
+def write_folder_sitemaps(site_dir: Path, base_url: str, folders: set[str], taken: set[Path]) -> set[Path]:
+    """A sitemap.xml listing the folder's own page, in each folder with a page and no other sitemap
+    (`taken`: the files the build writes otherwise); returns the files written."""
+    written = set()
     for folder in sorted(folders):
         path = site_dir / folder / "sitemap.xml"
-        if not folder or path.exists() or not (site_dir / folder / "index.html").exists():
+        if not folder or path in taken or not (site_dir / folder / "index.html").exists():
             continue
         urlset = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS})
         etree.SubElement(etree.SubElement(urlset, f"{{{SITEMAP_NS}}}url"), f"{{{SITEMAP_NS}}}loc").text = f"{base_url}{folder}/"
         path.write_bytes(etree.tostring(urlset, xml_declaration=True, encoding="UTF-8", pretty_print=True))
-        written += 1
+        written.add(path)
     return written
 
 

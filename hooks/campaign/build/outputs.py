@@ -1,0 +1,66 @@
+"""What one build writes into its site folder, so that a dirty build leaves nothing behind.
+
+`mkdocs build --dirty` (and `serve --dirty`) keep the site folder between
+builds and skip pages whose source is older than their output. Two things
+then go wrong for this site, and are put right here:
+
+- a hand-written page shows generated data (the home page's latest news and
+  campaign state, every page's menu), so its output is removed before the
+  build and MkDocs renders it again;
+- an item that was deleted, renamed, re-dated or made a draft leaves its old
+  pages behind: after the build, every file in the language's site folder
+  that this build did not produce is removed (other languages' folders are
+  theirs to tend).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+
+def forget_hand_written_outputs(files: Files) -> int:
+    """Remove the written pages of docs/, so that a dirty build renders them again; returns how many."""
+    removed = 0
+    for file in files.documentation_pages():
+        if file.abs_src_path is not None and os.path.isfile(file.abs_dest_path):
+            os.remove(file.abs_dest_path)
+            removed += 1
+    return removed
+
+
+def produced(files: Files, config: MkDocsConfig) -> set[Path]:
+    """The files MkDocs writes for this build: its files, the theme's static templates (sitemap.xml and its .gz)."""
+    site = Path(config.site_dir)
+    paths = {Path(file.abs_dest_path) for file in files}
+    for template in config.theme.static_templates:
+        paths.add(site / template)
+        if template == "sitemap.xml":
+            paths.add(site / "sitemap.xml.gz")
+    return paths
+
+
+def remove_stale(site_dir: Path, wanted: set[Path], owned_elsewhere: set[str], kept_folders: set[str]) -> list[Path]:
+    """Remove the files of `site_dir` not in `wanted`; returns them.
+
+    `owned_elsewhere`: top-level folders another build writes (en/); `kept_folders`: folders this build
+    rewrites whole (pagefind/), left as they are.
+    """
+    removed = []
+    for root, folders, names in os.walk(site_dir):
+        here = Path(root)
+        if here == site_dir:
+            folders[:] = [f for f in folders if f not in owned_elsewhere and f not in kept_folders]
+        for name in names:
+            path = here / name
+            if path not in wanted:
+                path.unlink()
+                removed.append(path)
+    for path in sorted({p.parent for p in removed}, key=lambda p: len(p.parts), reverse=True):
+        while path != site_dir and path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+            path = path.parent
+    return removed

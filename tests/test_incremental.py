@@ -1,0 +1,158 @@
+"""A dirty build gives the same bytes as a clean build of the same sources.
+
+Random sequences of an author's edits are applied to a copy of the demo:
+a body, a title, a date, a category, a translation added or removed, a
+draft, an item added or deleted, a plan's activity, a category renamed in
+mkdocs.yml, a UI string, a template. After each step the project is built
+with `--dirty` into the site folder it keeps, and clean into another; the two
+folders must hold the same files with the same bytes.
+
+CI runs a few sequences with fixed seeds; INCREMENTAL_SEQUENCES=50 (and
+INCREMENTAL_STEPS) runs more, each seed printed on failure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import build, make_project, news_file
+
+SEQUENCES = int(os.environ.get("INCREMENTAL_SEQUENCES", "3"))
+STEPS = int(os.environ.get("INCREMENTAL_STEPS", "4"))
+ENV = {"SOURCE_DATE_EPOCH": "1714000000", "CAMPAIGN_BUILD_DATE": ""}
+
+
+def digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _news(project: Path, rng: random.Random, english: bool = False) -> Path:
+    files = sorted(p for p in (project / "news").rglob("*.md") if p.name.endswith(".en.md") == english)
+    return rng.choice(files)
+
+
+def _set_field(path: Path, field: str, value: str | None) -> None:
+    """Set (or with None remove) one frontmatter line."""
+    text = path.read_text(encoding="utf-8")
+    head, sep, body = text.partition("\n---\n")
+    lines = [line for line in head.split("\n") if not line.startswith(f"{field}:")]
+    if value is not None:
+        lines.insert(2, f"{field}: {value}")
+    path.write_text("\n".join(lines) + sep + body, encoding="utf-8")
+
+
+def edit_body(project: Path, rng: random.Random) -> str:
+    path = _news(project, rng)
+    path.write_text(path.read_text(encoding="utf-8") + f"\nĐoạn bổ sung số {rng.randrange(1000)} về hợp tác xã.\n", encoding="utf-8")
+    return f"body of {path.name}"
+
+
+def edit_title(project: Path, rng: random.Random) -> str:
+    path = _news(project, rng, english=rng.random() < 0.3)
+    _set_field(path, "title", f'"Tiêu đề đã sửa {rng.randrange(1000)}"')
+    return f"title of {path.name}"
+
+
+def edit_date(project: Path, rng: random.Random) -> str:
+    path = _news(project, rng)
+    _set_field(path, "date", f"2024-0{rng.randint(1, 4)}-{rng.randint(10, 28)} 09:00")
+    return f"date of {path.name}"
+
+
+def move_category(project: Path, rng: random.Random) -> str:
+    path = _news(project, rng)
+    _set_field(path, "category", rng.choice(["kinh-te-tap-the", "thang-hanh-dong", "hoat-dong-lien-minh"]))
+    return f"category of {path.name}"
+
+
+def toggle_draft(project: Path, rng: random.Random) -> str:
+    path = _news(project, rng)
+    is_draft = "\ndraft: true" in path.read_text(encoding="utf-8")
+    _set_field(path, "draft", None if is_draft else "true")
+    return f"draft of {path.name}"
+
+
+def add_item(project: Path, rng: random.Random) -> str:
+    n = rng.randrange(10_000)
+    path = project / "news" / "2024" / f"moi-{n}.md"
+    path.write_text(news_file(f"Tin mới số {n}", f"2024-03-{rng.randint(1, 28):02d} 10:00", "thang-hanh-dong",
+                              body=f"Nội dung tin mới {n}.", tags=["Tin mới"]), encoding="utf-8")
+    return f"added {path.name}"
+
+
+def delete_item(project: Path, rng: random.Random) -> str:
+    path = _news(project, rng)
+    path.unlink()
+    path.with_name(path.name.removesuffix(".md") + ".en.md").unlink(missing_ok=True)
+    return f"deleted {path.name}"
+
+
+def toggle_translation(project: Path, rng: random.Random) -> str:
+    path = _news(project, rng)
+    english = path.with_name(path.name.removesuffix(".md") + ".en.md")
+    if english.exists():
+        english.unlink()
+        return f"removed {english.name}"
+    date = re.search(r"(?m)^date: (.*)$", path.read_text(encoding="utf-8"))
+    english.write_text(news_file(f"English version {rng.randrange(1000)}", date.group(1) if date else "2024-03-01",
+                                 "thang-hanh-dong", body="An English version."), encoding="utf-8")
+    return f"added {english.name}"
+
+
+def edit_activity(project: Path, rng: random.Random) -> str:
+    path = project / "plans" / "2024" / "thua-thien-hue.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    title: Thăm hợp tác xã", f"    title: Thăm {rng.randrange(100)} hợp tác xã", 1), encoding="utf-8")
+    return "an activity of thua-thien-hue.md"
+
+
+def rename_category(project: Path, rng: random.Random) -> str:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^(        vi: Kinh tế tập thể).*$", rf"\1 {rng.randrange(100)}", text, count=1), encoding="utf-8")
+    return "a category's name in mkdocs.yml"
+
+
+def edit_ui_string(project: Path, rng: random.Random) -> str:
+    strings = project / "i18n" / "vi.toml"
+    text = strings.read_text(encoding="utf-8")
+    strings.write_text(re.sub(r'(?m)^newer_news = ".*"$', f'newer_news = "Tin mới hơn {rng.randrange(100)}"', text), encoding="utf-8")
+    return "newer_news in i18n/vi.toml"
+
+
+def edit_template(project: Path, rng: random.Random) -> str:
+    template = project / "overrides" / "campaign" / "article.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("{% block content %}", f"{{% block content %}}<!-- {rng.randrange(1000)} -->", 1), encoding="utf-8")
+    return "overrides/campaign/article.html"
+
+
+EDITS = [edit_body, edit_title, edit_date, move_category, toggle_draft, add_item, delete_item, toggle_translation,
+         edit_activity, rename_category, edit_ui_string, edit_template]
+
+
+@pytest.mark.parametrize("seed", range(SEQUENCES))
+def test_a_dirty_build_equals_a_clean_build_after_every_edit(tmp_path, seed):
+    rng = random.Random(seed)
+    project = make_project(tmp_path)
+    first = build(project, env=ENV)
+    assert first.returncode == 0, first.log
+    done = []
+    for _ in range(STEPS):
+        edit = rng.choice(EDITS)
+        done.append(edit(project, rng))
+        dirty = build(project, "--dirty", env=ENV)
+        clean_dir = tmp_path / "clean"
+        shutil.rmtree(clean_dir, ignore_errors=True)
+        clean = build(project, "--site-dir", str(clean_dir), env=ENV)
+        assert dirty.returncode == 0 and clean.returncode == 0, dirty.log + clean.log
+        left, right = digest(project / "site"), digest(clean_dir)
+        differing = sorted(name for name in left.keys() | right.keys() if left.get(name) != right.get(name))
+        assert not differing, f"seed {seed}, after {done}: {differing[:10]}"
