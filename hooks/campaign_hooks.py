@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils.templates import TemplateContext  # noqa: E402
 
 from campaign.build.engine import LanguageBuild  # noqa: E402
-from campaign.build.translations import PREVIEW_ENV  # noqa: E402
+from campaign.build.translations import PREVIEW_ENV, SERVE_ENV  # noqa: E402
 
 _build: LanguageBuild | None = None
 
@@ -35,8 +35,10 @@ def _current() -> LanguageBuild:
 
 def on_startup(command: str, dirty: bool) -> None:
     if command == "serve":
-        # Drafts are shown while previewing, in this build and in the other languages' builds.
+        # Drafts are shown while previewing, in this build and in the other languages' builds,
+        # and the search index is made beside the refresh, not before it.
         os.environ[PREVIEW_ENV] = "1"
+        os.environ[SERVE_ENV] = "1"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

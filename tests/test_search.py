@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
+import time
+from pathlib import Path
 
 import pytest
 
@@ -143,3 +146,18 @@ def test_after_the_lead_only_rare_words_are_indexed(tmp_path):
     assert pages["/tin/7/"]["content"] == "Tin số 7. Mở đầu một hai ba …"
     assert "rest" not in pages["/tin/8/"]["meta"]  # "sau", "đó", "hợp", "tác", "xã": in every record
     assert "hợp tác xã" in pages["/ngan/"]["content"]  # a short body is indexed whole
+
+
+def test_while_previewing_the_index_follows_the_build_instead_of_holding_it_up(tmp_path):
+    project = make_project(tmp_path)
+    staging = set(Path(tempfile.gettempdir()).glob("campaign-search-*"))
+    result = build(project, env={"CAMPAIGN_SERVE": "1"})  # as `mkdocs serve` sets it
+    assert result.returncode == 0, result.log
+    assert "search vi: 10 pages being indexed by Pagefind" in result.log
+    for _ in range(300):
+        if all((site / "pagefind" / "pagefind-entry.json").is_file() for site in (result.site, result.site / "en")):
+            break
+        time.sleep(0.1)
+    time.sleep(1)  # the bundle is in place; let the indexers tidy up
+    assert ARTICLE in indexed(result.site / "pagefind")
+    assert set(Path(tempfile.gettempdir()).glob("campaign-search-*")) <= staging  # staging folders and notes removed

@@ -61,7 +61,7 @@ from .files import (
 )
 from .outputs import forget_hand_written_outputs, produced, remove_stale
 from .search import search_record
-from .translations import PREVIEW_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
+from .translations import PREVIEW_ENV, SERVE_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
 
 log = get_plugin_logger("campaign")
 
@@ -280,11 +280,15 @@ class LanguageBuild:
             'type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">', 1)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        serving = os.environ.get(SERVE_ENV) == "1"  # the index must not hold up the refresh: it follows
         try:
-            size, seconds = self.search.write(Path(config.site_dir))
+            size, seconds = self.search.write(Path(config.site_dir), background=serving)
         except (OSError, PagefindError) as exc:
             raise PluginError(f"search index ({self.lang}): {exc}") from exc
-        log.info(f"search {self.lang}: {self.search.count} pages indexed by Pagefind in {seconds:.1f} s, {size / 1e6:.1f} MB")
+        if serving:
+            log.info(f"search {self.lang}: {self.search.count} pages being indexed by Pagefind, ready in a few seconds")
+        else:
+            log.info(f"search {self.lang}: {self.search.count} pages indexed by Pagefind in {seconds:.1f} s, {size / 1e6:.1f} MB")
         site_dir = Path(config.site_dir)
         # The folders of the other languages' sites (en/ in the default one) are theirs to write and to tend.
         others = {language.prefix for code, language in self.settings.languages.items() if code != self.lang and language.prefix}

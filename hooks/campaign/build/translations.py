@@ -24,6 +24,8 @@ from ..core.settings import BUILD_DATE_ENV, Settings
 SITE_URL_ENV = "CAMPAIGN_SITE_URL"
 # "1": drafts are shown (set by `mkdocs serve`, or by hand for a preview build).
 PREVIEW_ENV = "CAMPAIGN_PREVIEW"
+# "1": the build is `mkdocs serve`'s (set by it, seen by the other languages' builds too).
+SERVE_ENV = "CAMPAIGN_SERVE"
 
 # "mkdocs", or the name of a drop-in fork (e.g. ProperDocs) that runs this code.
 _COMMAND_MODULE = MkDocsConfig.__module__.split(".")[0]

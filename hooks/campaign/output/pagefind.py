@@ -1,5 +1,10 @@
 """Running Pagefind on staged documents, and making what it writes the same at every run.
 
+While previewing (`mkdocs serve`), the index is made in a process of its own
+(`index_in_background`) so a saved edit reaches the browser without waiting
+for it: search lags a few seconds behind. A newer preview build stops the
+indexer of an older one, so the last edit's index is the one that stays.
+
 Pagefind (PyPI `pagefind[bin]`, pinned in requirements.txt) reads a folder
 of HTML and writes a bundle: its script, its WebAssembly, and the index cut
 into chunks. Only the script and the index are kept; its ready-made
@@ -8,12 +13,16 @@ interfaces are not used (the site's search box is its own).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +50,59 @@ def run_pagefind(source: Path, bundle: Path) -> None:
     for name in _UNUSED:
         (bundle / name).unlink(missing_ok=True)
     _order_filters(bundle)
+
+
+def index_in_background(source: Path, bundle: Path) -> None:
+    """Start indexing `source` into `bundle` in a process of its own, which then removes `source`.
+
+    The previous indexer of the same bundle, if still running, is stopped and its folder removed.
+    """
+    ticket = _ticket(bundle)
+    _stop(ticket)
+    hooks_dir = Path(__file__).resolve().parents[2]  # the folder holding the `campaign` package
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(hooks_dir), os.environ.get("PYTHONPATH"))))}
+    process = subprocess.Popen([sys.executable, "-m", "campaign.output.pagefind", str(source), str(bundle)],
+                               env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, start_new_session=True)
+    ticket.write_text(json.dumps({"pid": process.pid, "source": str(source)}), encoding="utf-8")
+
+
+def _ticket(bundle: Path) -> Path:
+    """Where the running indexer of `bundle` is noted: outside the site, which a preview cleans."""
+    name = hashlib.sha256(str(bundle.resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"campaign-search-{name}.json"
+
+
+def _stop(ticket: Path) -> None:
+    try:
+        noted = json.loads(ticket.read_text(encoding="utf-8"))
+        command = Path(f"/proc/{noted['pid']}/cmdline").read_bytes()
+    except (OSError, ValueError, KeyError):
+        return
+    if b"campaign.output.pagefind" in command and noted["source"].encode() in command:  # still ours, not a reused pid
+        with contextlib.suppress(OSError):
+            os.killpg(noted["pid"], signal.SIGTERM)
+    shutil.rmtree(noted["source"], ignore_errors=True)
+    shutil.rmtree(noted["source"] + "-bundle", ignore_errors=True)
+
+
+def _index_then_swap(source: Path, bundle: Path) -> None:
+    """The background indexer: a new bundle beside the staging folder, then put in place of the old one."""
+    fresh = Path(str(source) + "-bundle")
+    try:
+        run_pagefind(source, fresh)
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        bundle.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(fresh), str(bundle))
+    except (OSError, PagefindError) as exc:
+        print(f"campaign: search index not updated: {exc}", file=sys.stderr)
+    finally:
+        shutil.rmtree(source, ignore_errors=True)
+        shutil.rmtree(fresh, ignore_errors=True)
+        ticket = _ticket(bundle)
+        with contextlib.suppress(OSError, ValueError):
+            if json.loads(ticket.read_text(encoding="utf-8")).get("pid") == os.getpid():
+                ticket.unlink()
 
 
 # Pagefind 1.5 writes its filter chunks in hash-map order, which changes from run to run (upstream:
@@ -85,3 +147,7 @@ def _order_filters(bundle: Path) -> None:
         language["hash"], data = _chunk(code, meta, 10)
         (bundle / f"pagefind.{language['hash']}.pf_meta").write_bytes(data)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    _index_then_swap(Path(sys.argv[1]), Path(sys.argv[2]))

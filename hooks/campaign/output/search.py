@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .pagefind import run_pagefind
+from .pagefind import index_in_background, run_pagefind
 
 STROKE = "\u0335"
 _SPELL_FOR_INDEX = str.maketrans({"đ": "d" + STROKE, "Đ": "D" + STROKE})
@@ -103,7 +104,7 @@ class SearchIndex:
     def __init__(self, lang: str, lead_words: int):
         self.lang = lang
         self.lead_words = lead_words  # 0: every body in full
-        self._staging = tempfile.TemporaryDirectory(prefix="campaign-search-")
+        self._staging = Path(tempfile.mkdtemp(prefix="campaign-search-"))
         self._records_using: Counter[str] = Counter()
         self._waiting: list[_Waiting] = []
         self.count = 0
@@ -122,24 +123,31 @@ class SearchIndex:
         self._waiting.append(_Waiting(replace(record, body=f"<p>{html.escape(lead)} …</p>"), rest))
 
     def _stage(self, record: SearchRecord) -> None:
-        folder = Path(self._staging.name, *record.path.strip("/").split("/")) if record.path.strip("/") else Path(self._staging.name)
+        folder = self._staging.joinpath(*record.path.strip("/").split("/")) if record.path.strip("/") else self._staging
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "index.html").write_text(record_document(record, self.lang), encoding="utf-8")
 
-    def write(self, site_dir: Path) -> tuple[int, float]:
-        """Index the records into `site_dir`/pagefind/; returns the bundle's size in bytes and the seconds it took."""
+    def write(self, site_dir: Path, background: bool = False) -> tuple[int, float]:
+        """Index the records into `site_dir`/pagefind/; returns the bundle's size in bytes and the seconds it took.
+
+        `background`: return once the records are staged; the index follows a few seconds later (previews).
+        """
         started = time.monotonic()
         bundle = site_dir / BUNDLE
         rare = max(RARE_FLOOR, int(RARE_SHARE * self.count))
+        handed_over = False
         try:
             for waiting in self._waiting:
                 kept = " ".join(word for word in waiting.rest if self._records_using[word] <= rare)
                 self._stage(replace(waiting.record, meta={**waiting.record.meta, REST: kept}) if kept else waiting.record)
             self._waiting.clear()
-            if self.count:
-                run_pagefind(Path(self._staging.name), bundle)
+            if self.count and background:
+                index_in_background(self._staging, bundle)
+                handed_over = True
+            elif self.count:
+                run_pagefind(self._staging, bundle)
         finally:
-            self._staging.cleanup()
-        size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) if bundle.exists() else 0
+            if not handed_over:
+                shutil.rmtree(self._staging, ignore_errors=True)
+        size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) if bundle.exists() and not background else 0
         return size, time.monotonic() - started
-
