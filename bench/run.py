@@ -121,14 +121,15 @@ def measure_check(n: int) -> float:
     return time.perf_counter() - start
 
 
-def measure_serve(n: int, port: int = 8799) -> tuple[float, float]:
-    """(seconds until an edited item is served again, seconds of the first build) under `mkdocs serve`."""
+def measure_serve(n: int, port: int = 8799, dirty: bool = True) -> tuple[float, float]:
+    """(seconds until an edited item is served again, seconds of the first build) under `mkdocs serve`
+    (with `--dirty`, as `./dev serve` runs it)."""
     project = WORK / f"ours-{n}"
     item = next(i for i in make_items(n) if not i.en_title)
     source = project / "news" / f"{item.date:%Y}" / f"tin-{item.n}.md"
     url = f"http://127.0.0.1:{port}/tin-tuc/{item.date:%Y}/{item.date:%m}/"
     start = time.perf_counter()
-    server = subprocess.Popen([str(PROJECT_PYTHON), "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([str(PROJECT_PYTHON), "-m", "mkdocs", "serve", *(["--dirty"] if dirty else []), "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     log: list[str] = []
     threading.Thread(target=lambda: log.extend(server.stderr), daemon=True).start()

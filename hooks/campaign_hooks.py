@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils.templates import TemplateContext  # noqa: E402
 
 from campaign.build.engine import LanguageBuild  # noqa: E402
+from campaign.build.incremental import DIRTY_ENV  # noqa: E402
 from campaign.build.translations import PREVIEW_ENV, SERVE_ENV  # noqa: E402
 
 _build: LanguageBuild | None = None
@@ -34,6 +35,11 @@ def _current() -> LanguageBuild:
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    # A dirty build (--dirty) skips the generated pages that did not change, in every language's build.
+    if dirty:
+        os.environ[DIRTY_ENV] = "1"
+    else:
+        os.environ.pop(DIRTY_ENV, None)
     if command == "serve":
         # Drafts are shown while previewing, in this build and in the other languages' builds,
         # and the search index is made beside the refresh, not before it.

@@ -3,11 +3,13 @@
 The pipeline, in MkDocs' event order:
   config  -> settings; every news and plan file read (one walk each); problems reported
   files   -> this language's hand-written pages (refused files of docs/ taken out) + the generated
-             pages of its site plan + the files kept beside news items, as candidates; written hand-written pages
-             forgotten, so a dirty build renders them again
+             pages of its site plan + the files kept beside news items, as candidates; in a dirty build,
+             hand-written pages' outputs forgotten (rendered again) and unchanged generated pages found
+             (build.incremental), which MkDocs then neither renders nor writes
   page    -> generated pages get their Markdown; every body is cleaned (output.sanitize);
              each article's HTML is kept by the build
-  env     -> every article is rendered: the feeds are written; news files no published item uses are dropped
+  env     -> every article is rendered (or its kept HTML loaded): the feeds are written; news files no published
+             item uses are dropped; unchanged pages give their search records
   context -> each page gets its ready-made view (`campaign`) and the UI strings (`t`); searchable pages
              their search record (build.search), staged for the index
   post    -> the search index (Pagefind), sitemaps; other languages' builds waited for; stale files of a
@@ -59,6 +61,7 @@ from .files import (
     remove_refused_docs,
     select_docs_language,
 )
+from .incremental import DIRTY_ENV, DigestSummaries, GeneratedFile, PageCache, shared_fingerprint
 from .outputs import forget_hand_written_outputs, produced, remove_stale
 from .search import search_record
 from .translations import PREVIEW_ENV, SERVE_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
@@ -101,6 +104,9 @@ class LanguageBuild:
         self.search = SearchIndex(self.lang, self.settings.search_lead_words)
         self.alternate_folders: set[str] = set()
         self.files: Files | None = None
+        self.cache: PageCache | None = None  # dirty builds only
+        self.body_keys: dict[str, str] = {}  # by src_uri: what each generated body's kept HTML is filed under
+        self.unchanged: dict[str, GeneratedPage] = {}  # by src_uri: pages a dirty build does not render
         self.last_progress = time.monotonic()
         site_root = self._configure_site_url(config)
         self.identity = SiteIdentity(
@@ -159,12 +165,34 @@ class LanguageBuild:
         # Site path → source file of every file MkDocs publishes, to find an image's size from its URL.
         self.asset_files = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path and not f.is_documentation_page()}
         add_calendar_files(files, config, self.site, CalendarWriter(self.site.urls, self.identity.language_root, self.strings, config.site_name))
-        # A dirty build keeps the site folder: hand-written pages show generated data, so they are rendered again.
+        # A dirty build keeps the site folder: hand-written pages show generated data, so they are rendered again;
+        # generated pages are, unless their fingerprint is the one recorded when their output was written.
         forget_hand_written_outputs(files)
+        if os.environ.get(DIRTY_ENV) == "1":
+            self._find_unchanged(files, config)
         if self.is_default:
             # Started after MkDocs has cleaned site_dir, so it cannot wipe their output.
             self.translation_builds = start_translation_builds(config, self.settings)
         return files
+
+    def _find_unchanged(self, files: Files, config: MkDocsConfig) -> None:
+        assets = sorted(f"{f.src_uri}:{os.stat(f.abs_src_path).st_size}:{os.stat(f.abs_src_path).st_mtime_ns}"
+                        for f in self.news_assets.values() if f.abs_src_path)
+        folders = [Path(config.docs_dir), self.settings.i18n_dir, Path(__file__).resolve().parents[2]]
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
+        shared = shared_fingerprint(self.project_dir, folders, [config.site_url or "", self.settings.build_date.date().isoformat(), *assets])
+        cache = self.cache = PageCache(self.project_dir, self.lang, Path(config.site_dir), shared)
+        views = PageViews(self.site, self.identity, DigestSummaries(self.settings.summary_length, {}))
+        for file in files:
+            page = self.pages.get(file.src_uri)
+            if isinstance(file, GeneratedFile) and page is not None:
+                key = cache.body_key(file, page.markdown, files) if page.markdown else None
+                if key is not None:
+                    self.body_keys[file.src_uri] = key
+                file.unchanged = cache.unchanged(file, cache.fingerprint(file.dest_uri, views.generated(page), key), key)
+                if file.unchanged:
+                    self.unchanged[file.src_uri] = page
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         generated = self.pages.get(page.file.src_uri)
@@ -211,6 +239,8 @@ class LanguageBuild:
             content = size_body_images(content, generated.path, self.asset_files)
             self.rendered[generated.item.source] = content
             self._log_progress()
+        if self.cache is not None and generated is not None and generated.markdown:
+            self.cache.keep_body(self.body_keys[page.file.src_uri], content)
         return content
 
     def _log_progress(self) -> None:
@@ -224,7 +254,9 @@ class LanguageBuild:
             log.info(f"news {self.lang}: {len(self.rendered)}/{total} items rendered")
 
     def on_env(self, config: MkDocsConfig, files: Files) -> None:
-        # Every article has been rendered by now; generated files added here are still written out.
+        # Every article has been rendered by now, or kept from the build that wrote its unchanged page;
+        # generated files added here are still written out.
+        bodies = self._unchanged_bodies()
         writer = FeedWriter(
             self.site.urls, self.settings.timezone, self.identity.language_root, self.summaries, self.rendered,
             author=config.site_author or config.site_name, fallback_date=self.settings.build_date,
@@ -233,6 +265,18 @@ class LanguageBuild:
         left_out = keep_used_news_assets(files, self.news_assets, self._used_news_assets())
         self.files = files
         log.debug(f"news {self.lang}: {left_out} files beside news items left out, used by no published item")
+        for src_uri, page in self.unchanged.items():  # what their rendering would have noted
+            self._note_view(self.views.generated(page), page, page.path, page.title, bodies.get(src_uri, ""))
+
+    def _unchanged_bodies(self) -> dict[str, str]:
+        """The kept HTML of the unchanged pages' bodies, by src_uri; articles' also go to `rendered`."""
+        bodies: dict[str, str] = {}
+        for src_uri, page in self.unchanged.items():
+            if self.cache is not None and page.markdown:
+                bodies[src_uri] = self.cache.body(self.body_keys[src_uri]) or ""
+                if isinstance(page, ArticlePage):
+                    self.rendered[page.item.source] = bodies[src_uri]
+        return bodies
 
     def _used_news_assets(self) -> set[str]:
         """Site paths of the files beside news that this build's articles show or link to."""
@@ -254,22 +298,24 @@ class LanguageBuild:
             here = page.url if page.url not in (".", "./") else ""
             translations = {lang: path for lang, path in self.doc_versions.get(key, {}).items() if lang != self.lang}
             view = self.views.hand_written(here, html.unescape(page.title or config.site_name), translations)
-        self._stage_search_record(page, generated, view)
+        # A hand-written page may stay out of search (`search: {exclude: true}`).
+        excluded = generated is None and isinstance(page.meta.get("search"), dict) and page.meta["search"].get("exclude")
+        path = generated.path if generated is not None else (page.url if page.url not in (".", "./") else "")
+        self._note_view(view, generated, path, html.unescape(page.title or ""), page.content or "", searchable=not excluded)
+        return view
+
+    def _note_view(self, view: PageView, generated: GeneratedPage | None, path: str, title: str, content: str,
+                   searchable: bool = True) -> None:
+        """What a page's view tells the rest of the build: its search record, the folders it points alternates to."""
+        if searchable:
+            record = search_record(generated, view, path, title, content, self.strings)
+            if record is not None:
+                self.search.add(record)
         # Folders this page points <link rel="alternate"> into, in this language's site (see output.sitemaps).
         root = self.identity.language_root
         for url in view.frame.alternate_urls():
             if url.startswith(root):
                 self.alternate_folders.add(url[len(root):].rpartition("/")[0])
-        return view
-
-    def _stage_search_record(self, page: Page, generated: GeneratedPage | None, view: PageView) -> None:
-        """Searchable pages are indexed as they are rendered; a hand-written page may opt out (`search: {exclude: true}`)."""
-        if generated is None and isinstance(page.meta.get("search"), dict) and page.meta["search"].get("exclude"):
-            return
-        path = generated.path if generated is not None else (page.url if page.url not in (".", "./") else "")
-        record = search_record(generated, view, path, html.unescape(page.title or ""), page.content or "", self.strings)
-        if record is not None:
-            self.search.add(record)
 
     @staticmethod
     def on_post_page(output: str) -> str:
@@ -305,6 +351,10 @@ class LanguageBuild:
         stale = remove_stale(site_dir, wanted, owned_elsewhere=others, kept_folders={BUNDLE})
         if stale:
             log.info(f"{self.lang}: {len(stale)} files of an earlier build removed, no longer part of the site")
+        if self.cache is not None:
+            self.cache.save()
+            log.info(f"{self.lang}: {len(self.pages) - len(self.unchanged)} generated pages rendered, "
+                     f"{len(self.unchanged)} unchanged, {len(stale)} files removed")
         languages = list(self.settings.languages) if self.is_default else [self.lang]
         for lang in languages:
             counts = self.news.counts(lang)

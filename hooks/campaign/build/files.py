@@ -21,6 +21,7 @@ from ..output.ical import CalendarWriter
 from ..pages.feeds import FEED_FORMATS
 from ..pages.kinds import ArticlePage, GeneratedPage, PlanPage
 from ..pages.language_site import LanguageSite
+from .incremental import GeneratedFile
 
 # News and plan sources are mounted under these virtual folders, so that relative
 # links and images inside an article resolve the way they do next to its Markdown file.
@@ -39,7 +40,7 @@ def add_generated_pages(files: Files, config: MkDocsConfig, site: LanguageSite) 
                 src_uri = f"{PLANS_MOUNT}/{plan.source}"
             case _:
                 src_uri = page.path + "index.md"
-        file = File.generated(config, src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        file = GeneratedFile.generated(config, src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = page.path + "index.html"
         files.append(file)
         pages[src_uri] = page

@@ -19,6 +19,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..core.settings import BUILD_DATE_ENV, Settings
+from .incremental import DIRTY_ENV
 
 # Set by the default-language build for the others.
 SITE_URL_ENV = "CAMPAIGN_SITE_URL"
@@ -55,6 +56,8 @@ def start_translation_builds(config: MkDocsConfig, settings: Settings) -> list[R
         ]
         if config.strict:
             command.append("--strict")
+        if os.environ.get(DIRTY_ENV) == "1":  # keep its folder, skip what did not change
+            command.append("--dirty")
         # Follow `mkdocs build -q` / `-v` of the default build.
         level = logging.getLogger("mkdocs").getEffectiveLevel()
         if level > logging.INFO:
