@@ -190,9 +190,16 @@ class LanguageBuild:
                 key = cache.body_key(file, page.markdown, files) if page.markdown else None
                 if key is not None:
                     self.body_keys[file.src_uri] = key
-                file.unchanged = cache.unchanged(file, cache.fingerprint(file.dest_uri, views.generated(page), key), key)
+                view = views.generated(page)
+                file.unchanged = cache.unchanged(file, cache.fingerprint(file.dest_uri, view, key), key)
                 if file.unchanged:
                     self.unchanged[file.src_uri] = page
+                    # What its rendering would have given the build: its body's HTML (articles' for summaries
+                    # and feeds), its search record and alternate folders, which the view's summaries do not touch.
+                    body = cache.body(key) or "" if key is not None else ""
+                    if isinstance(page, ArticlePage):
+                        self.rendered[page.item.source] = body
+                    self._note_view(view, page, page.path, page.title, body)
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         generated = self.pages.get(page.file.src_uri)
@@ -256,7 +263,6 @@ class LanguageBuild:
     def on_env(self, config: MkDocsConfig, files: Files) -> None:
         # Every article has been rendered by now, or kept from the build that wrote its unchanged page;
         # generated files added here are still written out.
-        bodies = self._unchanged_bodies()
         writer = FeedWriter(
             self.site.urls, self.settings.timezone, self.identity.language_root, self.summaries, self.rendered,
             author=config.site_author or config.site_name, fallback_date=self.settings.build_date,
@@ -265,18 +271,6 @@ class LanguageBuild:
         left_out = keep_used_news_assets(files, self.news_assets, self._used_news_assets())
         self.files = files
         log.debug(f"news {self.lang}: {left_out} files beside news items left out, used by no published item")
-        for src_uri, page in self.unchanged.items():  # what their rendering would have noted
-            self._note_view(self.views.generated(page), page, page.path, page.title, bodies.get(src_uri, ""))
-
-    def _unchanged_bodies(self) -> dict[str, str]:
-        """The kept HTML of the unchanged pages' bodies, by src_uri; articles' also go to `rendered`."""
-        bodies: dict[str, str] = {}
-        for src_uri, page in self.unchanged.items():
-            if self.cache is not None and page.markdown:
-                bodies[src_uri] = self.cache.body(self.body_keys[src_uri]) or ""
-                if isinstance(page, ArticlePage):
-                    self.rendered[page.item.source] = bodies[src_uri]
-        return bodies
 
     def _used_news_assets(self) -> set[str]:
         """Site paths of the files beside news that this build's articles show or link to."""
