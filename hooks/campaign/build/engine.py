@@ -346,7 +346,7 @@ class LanguageBuild:
         if stale:
             log.info(f"{self.lang}: {len(stale)} files of an earlier build removed, no longer part of the site")
         if self.cache is not None:
-            self.cache.save()
+            self.cache.save(set(self.body_keys.values()))
             log.info(f"{self.lang}: {len(self.pages) - len(self.unchanged)} generated pages rendered, "
                      f"{len(self.unchanged)} unchanged, {len(stale)} files removed")
         languages = list(self.settings.languages) if self.is_default else [self.lang]

@@ -89,7 +89,7 @@ class PageCache:
     def __init__(self, project_dir: Path, lang: str, site_dir: Path, shared: str):
         self.root = project_dir / CACHE_DIR
         self.shared = shared
-        self._bodies = self.root / "bodies"
+        self._bodies = self.root / "bodies" / lang
         self._fingerprints = self.root / f"pages-{lang}-{_digest(str(site_dir.resolve()))[:16]}.json"
         try:
             self.previous: dict[str, str] = json.loads(self._fingerprints.read_text(encoding="utf-8"))
@@ -134,7 +134,11 @@ class PageCache:
         return (self.previous.get(file.dest_uri) == fingerprint and os.path.isfile(file.abs_dest_path)
                 and (body_key is None or (self._bodies / body_key[:2] / f"{body_key}.html").is_file()))
 
-    def save(self) -> None:
+    def save(self, body_keys: set[str]) -> None:
+        """Record the fingerprints; drop the kept bodies no page of this build uses (edited away)."""
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / ".gitignore").write_text("*\n", encoding="utf-8")
         self._fingerprints.write_text(json.dumps(self.current, sort_keys=True), encoding="utf-8")
+        for path in self._bodies.glob("*/*.html"):
+            if path.stem not in body_keys:
+                path.unlink()
