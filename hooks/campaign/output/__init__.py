@@ -1,1 +1,1 @@
-"""Files written besides pages: feeds, iCalendar, sitemaps, folded search text; rendered HTML touched up."""
+"""Files written besides pages: feeds, iCalendar, sitemaps, the search index (Pagefind); rendered HTML touched up."""
