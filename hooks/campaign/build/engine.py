@@ -5,11 +5,12 @@ The pipeline, in MkDocs' event order:
   files   -> this language's hand-written pages (refused files of docs/ taken out) + the generated
              pages of its site plan + the files kept beside news items, as candidates; in a dirty build,
              hand-written pages' outputs forgotten (rendered again) and unchanged generated pages found
-             (build.incremental), which MkDocs then neither renders nor writes
+             (build.incremental), which MkDocs then neither renders nor writes: their kept HTML, search
+             records and alternate folders are taken here
   page    -> generated pages get their Markdown; every body is cleaned (output.sanitize);
              each article's HTML is kept by the build
-  env     -> every article is rendered (or its kept HTML loaded): the feeds are written; news files no published
-             item uses are dropped; unchanged pages give their search records
+  env     -> every article is rendered (or its HTML kept): the feeds are written; news files no published
+             item uses are dropped
   context -> each page gets its ready-made view (`campaign`) and the UI strings (`t`); searchable pages
              their search record (build.search), staged for the index
   post    -> the search index (Pagefind), sitemaps; other languages' builds waited for; stale files of a
@@ -176,8 +177,8 @@ class LanguageBuild:
         return files
 
     def _find_unchanged(self, files: Files, config: MkDocsConfig) -> None:
-        assets = sorted(f"{f.src_uri}:{os.stat(f.abs_src_path).st_size}:{os.stat(f.abs_src_path).st_mtime_ns}"
-                        for f in self.news_assets.values() if f.abs_src_path)
+        stats = {f.src_uri: os.stat(f.abs_src_path) for f in self.news_assets.values() if f.abs_src_path}
+        assets = sorted(f"{src_uri}:{stat.st_size}:{stat.st_mtime_ns}" for src_uri, stat in stats.items())
         folders = [Path(config.docs_dir), self.settings.i18n_dir, Path(__file__).resolve().parents[2]]
         if config.theme.custom_dir:
             folders.append(Path(config.theme.custom_dir))
@@ -286,7 +287,7 @@ class LanguageBuild:
     def page_view(self, page: Page, config: MkDocsConfig) -> PageView:
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            view = self.views.generated(generated)
+            view, here = self.views.generated(generated), generated.path
         else:
             key = page.file.src_uri.removesuffix(".md")
             here = page.url if page.url not in (".", "./") else ""
@@ -294,8 +295,7 @@ class LanguageBuild:
             view = self.views.hand_written(here, html.unescape(page.title or config.site_name), translations)
         # A hand-written page may stay out of search (`search: {exclude: true}`).
         excluded = generated is None and isinstance(page.meta.get("search"), dict) and page.meta["search"].get("exclude")
-        path = generated.path if generated is not None else (page.url if page.url not in (".", "./") else "")
-        self._note_view(view, generated, path, html.unescape(page.title or ""), page.content or "", searchable=not excluded)
+        self._note_view(view, generated, here, html.unescape(page.title or ""), page.content or "", searchable=not excluded)
         return view
 
     def _note_view(self, view: PageView, generated: GeneratedPage | None, path: str, title: str, content: str,

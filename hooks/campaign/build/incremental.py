@@ -104,10 +104,10 @@ class PageCache:
         base = posixpath.dirname(file.src_uri)
         targets = []
         for target in sorted({found for groups in _LINK.findall(markdown) for found in groups if found}):
-            path = urlsplit(target).path
-            if not path or urlsplit(target).scheme or target.startswith(("/", "#", "//")):
+            parts = urlsplit(target)
+            if not parts.path or parts.scheme or target.startswith(("/", "#", "//")):
                 continue
-            found = files.get_file_from_path(posixpath.normpath(posixpath.join(base, unquote(path))))
+            found = files.get_file_from_path(posixpath.normpath(posixpath.join(base, unquote(parts.path))))
             targets.append(f"{target} -> {found.dest_uri if found is not None else '-'}")
         return _digest(self.shared, file.src_uri, file.dest_uri, markdown, *targets)
 

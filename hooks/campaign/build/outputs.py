@@ -22,14 +22,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 
-def forget_hand_written_outputs(files: Files) -> int:
-    """Remove the written pages of docs/, so that a dirty build renders them again; returns how many."""
-    removed = 0
+def forget_hand_written_outputs(files: Files) -> None:
+    """Remove the written pages of docs/, so that a dirty build renders them again."""
     for file in files.documentation_pages():
         if file.abs_src_path is not None and os.path.isfile(file.abs_dest_path):
             os.remove(file.abs_dest_path)
-            removed += 1
-    return removed
 
 
 def produced(files: Files, config: MkDocsConfig) -> set[Path]:
