@@ -8,23 +8,31 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
-# `mkdocs serve` re-runs this file on every rebuild, but Python would keep the
-# engine modules it imported the first time: drop them so edits to hooks/ apply.
-for _name in [n for n in sys.modules if n == "campaign" or n.startswith("campaign.")]:
-    del sys.modules[_name]
+# `mkdocs serve` re-runs this file on every rebuild, but Python would keep the engine modules it
+# imported the first time: drop them when hooks/campaign/ changed, so edits apply. Otherwise they stay,
+# with what they keep in memory between rebuilds (content.cache).
+_ENGINE = Path(__file__).resolve().parent / "campaign"
+_CODE = sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in _ENGINE.rglob("*.py"))
+if getattr(sys.modules.get("campaign"), "loaded_code", None) != _CODE:
+    for _name in [n for n in sys.modules if n == "campaign" or n.startswith("campaign.")]:
+        del sys.modules[_name]
 
 from jinja2 import Environment  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.utils import get_build_date  # noqa: E402
 from mkdocs.utils.templates import TemplateContext  # noqa: E402
 
+import campaign  # noqa: E402
 from campaign.build.engine import LanguageBuild  # noqa: E402
 from campaign.build.incremental import DIRTY_ENV  # noqa: E402
 from campaign.build.translations import PREVIEW_ENV, SERVE_ENV  # noqa: E402
 
+campaign.loaded_code = _CODE  # type: ignore[attr-defined]
 _build: LanguageBuild | None = None
 
 
@@ -81,6 +89,10 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
 def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
     # Pages MkDocs renders without a page (404.html) have our UI strings too: the header needs them.
     context["t"] = _current().strings  # type: ignore[typeddict-unknown-key]
+    if template_name == "sitemap.xml":
+        # Our sitemap template (overrides/sitemap.xml) lists the pages MkDocs copied from the cache too.
+        context["campaign_sitemap"] = _current().sitemap_urls(config)  # type: ignore[typeddict-unknown-key]
+        context["campaign_lastmod"] = get_build_date()  # type: ignore[typeddict-unknown-key]
     return context
 
 

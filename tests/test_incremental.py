@@ -5,8 +5,10 @@ a body, a title, a date, a category, a translation added or removed, a
 draft, an item added or deleted, a plan's activity, a category renamed in
 mkdocs.yml, a UI string, a template. After each step the project is built
 with `--dirty` into the site folder it keeps (skipping the generated pages
-whose fingerprint did not change), and clean into another; the two folders
-must hold the same files with the same bytes.
+whose fingerprint did not change), clean into another with the cache
+(taking those pages from it), and clean without the cache (CAMPAIGN_CACHE=off)
+into a third; the first two must hold the same files with the same bytes as
+the third.
 
 CI runs a few sequences with fixed seeds; INCREMENTAL_SEQUENCES=50 (and
 INCREMENTAL_STEPS) runs more, each seed printed on failure.
@@ -150,12 +152,17 @@ def test_a_dirty_build_equals_a_clean_build_after_every_edit(tmp_path, seed):
         edit = rng.choice(EDITS)
         done.append(edit(project, rng))
         dirty = build(project, "--dirty", env=ENV)
-        clean_dir = tmp_path / "clean"
-        shutil.rmtree(clean_dir, ignore_errors=True)
-        clean = build(project, "--site-dir", str(clean_dir), env=ENV)
-        assert dirty.returncode == 0 and clean.returncode == 0, dirty.log + clean.log
-        left, right = digest(project / "site"), digest(clean_dir)
-        differing = sorted(name for name in left.keys() | right.keys() if left.get(name) != right.get(name))
-        assert not differing, f"seed {seed}, after {done}: {differing[:10]}"
-        skipped += sum(int(n) for n in re.findall(r"generated pages rendered, (\d+) unchanged", dirty.log))
+        # A clean build with the cache, and one without: the reference.
+        warm_dir, cold_dir = tmp_path / "warm", tmp_path / "cold"
+        for folder in (warm_dir, cold_dir):
+            shutil.rmtree(folder, ignore_errors=True)
+        warm = build(project, "--site-dir", str(warm_dir), env=ENV)
+        cold = build(project, "--site-dir", str(cold_dir), env={**ENV, "CAMPAIGN_CACHE": "off"})
+        assert dirty.returncode == 0 and warm.returncode == 0 and cold.returncode == 0, dirty.log + warm.log + cold.log
+        reference = digest(cold_dir)
+        for name, site in (("dirty", project / "site"), ("warm clean", warm_dir)):
+            built = digest(site)
+            differing = sorted(path for path in built.keys() | reference.keys() if built.get(path) != reference.get(path))
+            assert not differing, f"seed {seed}, {name} build after {done}: {differing[:10]}"
+        skipped += sum(int(n) for n in re.findall(r"generated pages rendered, (\d+) unchanged", dirty.log + warm.log))
     assert skipped, "no dirty build skipped a page: the test did not exercise skipping"

@@ -2,11 +2,11 @@
 
 The pipeline, in MkDocs' event order:
   config  -> settings; every news and plan file read (one walk each); problems reported
-  files   -> this language's hand-written pages (refused files of docs/ taken out) + the generated
-             pages of its site plan + the files kept beside news items, as candidates; in a dirty build,
-             hand-written pages' outputs forgotten (rendered again) and unchanged generated pages found
-             (build.incremental), which MkDocs then neither renders nor writes: their kept HTML, search
-             records and alternate folders are taken here
+  files   -> this language's hand-written pages (refused files of docs/ taken out) + the files kept
+             beside news items, as candidates + the generated pages of its site plan: each kept from the
+             cache when its fingerprint's output is known (build.incremental), with its body HTML, search
+             record and alternate folders, which MkDocs then copies and neither renders nor templates;
+             hand-written pages' old outputs forgotten (a dirty build renders them again)
   page    -> generated pages get their Markdown; every body is cleaned (output.sanitize);
              each article's HTML is kept by the build
   env     -> every article is rendered (or its HTML kept): the feeds are written; news files no published
@@ -14,7 +14,7 @@ The pipeline, in MkDocs' event order:
   context -> each page gets its ready-made view (`campaign`) and the UI strings (`t`); searchable pages
              their search record (build.search), staged for the index
   post    -> the search index (Pagefind), sitemaps; other languages' builds waited for; stale files of a
-             dirty build removed (build.outputs); counts logged
+             dirty build removed (build.outputs); rendered pages filed in the cache; counts logged
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import html
 import os
 import time
 from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -56,13 +57,13 @@ from .config import load_settings
 from .files import (
     add_calendar_files,
     add_feeds,
-    add_generated_pages,
     add_news_assets,
+    generated_files,
     keep_used_news_assets,
     remove_refused_docs,
     select_docs_language,
 )
-from .incremental import DIRTY_ENV, DigestSummaries, GeneratedFile, PageCache, shared_fingerprint
+from .incremental import CACHE_DIR, DIRTY_ENV, DigestSummaries, ItemKeys, KeptFile, PageCache, PageFacts, cache_enabled, shared_fingerprint
 from .outputs import forget_hand_written_outputs, produced, remove_stale
 from .search import search_record
 from .translations import PREVIEW_ENV, SERVE_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
@@ -89,7 +90,7 @@ class LanguageBuild:
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_id)
         self.is_default = self.lang == self.settings.default_language
         self.preview = os.environ.get(PREVIEW_ENV) == "1"
-        self.news: NewsCatalogue = read_news(self.settings, project_dir)
+        self.news: NewsCatalogue = read_news(self.settings, project_dir, project_dir / CACHE_DIR / "content" if cache_enabled() else None)
         self.plans: PlanCatalogue = read_plans(self.settings, project_dir)
         self.site = LanguageSite(self.settings, self.news, self.plans, self.lang, self.strings,
                                  include_drafts=self.preview, site_name=config.site_name)
@@ -105,9 +106,9 @@ class LanguageBuild:
         self.search = SearchIndex(self.lang, self.settings.search_lead_words)
         self.alternate_folders: set[str] = set()
         self.files: Files | None = None
-        self.cache: PageCache | None = None  # dirty builds only
+        self.cache: PageCache | None = None  # None: CAMPAIGN_CACHE=off
         self.body_keys: dict[str, str] = {}  # by src_uri: what each generated body's kept HTML is filed under
-        self.unchanged: dict[str, GeneratedPage] = {}  # by src_uri: pages a dirty build does not render
+        self.kept: dict[str, GeneratedPage] = {}  # by src_uri: pages taken from the cache, not rendered
         self.last_progress = time.monotonic()
         site_root = self._configure_site_url(config)
         self.identity = SiteIdentity(
@@ -161,46 +162,58 @@ class LanguageBuild:
                 log.warning(str(problem))
         remove_refused_docs(files, refused, self.project_dir)
         self.doc_versions = select_docs_language(files, config, self.settings, self.lang)
-        self.pages = add_generated_pages(files, config, self.site)
         self.news_assets = add_news_assets(files, config, self.site, self.project_dir)
         # Site path → source file of every file MkDocs publishes, to find an image's size from its URL.
         self.asset_files = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path and not f.is_documentation_page()}
         add_calendar_files(files, config, self.site, CalendarWriter(self.site.urls, self.identity.language_root, self.strings, config.site_name))
-        # A dirty build keeps the site folder: hand-written pages show generated data, so they are rendered again;
-        # generated pages are, unless their fingerprint is the one recorded when their output was written.
+        # A dirty build keeps the site folder: hand-written pages show generated data, so they are rendered again.
         forget_hand_written_outputs(files)
-        if os.environ.get(DIRTY_ENV) == "1":
-            self._find_unchanged(files, config)
+        self._add_generated_pages(files, config)
         if self.is_default:
             # Started after MkDocs has cleaned site_dir, so it cannot wipe their output.
             self.translation_builds = start_translation_builds(config, self.settings)
         return files
 
-    def _find_unchanged(self, files: Files, config: MkDocsConfig) -> None:
+    def _add_generated_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Each planned page as MkDocs' file: kept when the cache knows its fingerprint's output, else to render."""
+        planned = generated_files(config, self.site)
+        self.pages = {file.src_uri: page for file, page in planned}
+        cache = self.cache = PageCache(self.project_dir, self.lang, Path(config.site_dir), self._shared_fingerprint(config)) \
+            if cache_enabled() else None
+        dirty = os.environ.get(DIRTY_ENV) == "1"
+        views = PageViews(self.site, self.identity, DigestSummaries(self.settings.summary_length, {}))
+        keys = ItemKeys()
+        by_src_uri = {file.src_uri: file for file, _ in planned}
+
+        def find(path: str) -> File | None:
+            return files.get_file_from_path(path) or by_src_uri.get(path)
+
+        for file, page in planned:
+            kept = None
+            if cache is not None:
+                body_key = cache.body_key(file, page.markdown, find) if page.markdown else None
+                if body_key is not None:
+                    self.body_keys[file.src_uri] = body_key
+                kept = cache.kept(config, file, cache.fingerprint(file.dest_uri, views.inputs(page, keys), body_key), body_key, dirty)
+            if kept is None:
+                # Written anew, never in place: the old output may be a link into the cache.
+                Path(file.abs_dest_path).unlink(missing_ok=True)
+                files.append(file)
+                continue
+            kept_file, facts, body = kept
+            files.append(kept_file)
+            self.kept[file.src_uri] = page
+            if isinstance(page, ArticlePage):
+                self.rendered[page.item.source] = body
+            self._use_facts(facts)
+
+    def _shared_fingerprint(self, config: MkDocsConfig) -> str:
         stats = {f.src_uri: os.stat(f.abs_src_path) for f in self.news_assets.values() if f.abs_src_path}
         assets = sorted(f"{src_uri}:{stat.st_size}:{stat.st_mtime_ns}" for src_uri, stat in stats.items())
         folders = [Path(config.docs_dir), self.settings.i18n_dir, Path(__file__).resolve().parents[2]]
         if config.theme.custom_dir:
             folders.append(Path(config.theme.custom_dir))
-        shared = shared_fingerprint(self.project_dir, folders, [config.site_url or "", self.settings.build_date.date().isoformat(), *assets])
-        cache = self.cache = PageCache(self.project_dir, self.lang, Path(config.site_dir), shared)
-        views = PageViews(self.site, self.identity, DigestSummaries(self.settings.summary_length, {}))
-        for file in files:
-            page = self.pages.get(file.src_uri)
-            if isinstance(file, GeneratedFile) and page is not None:
-                key = cache.body_key(file, page.markdown, files) if page.markdown else None
-                if key is not None:
-                    self.body_keys[file.src_uri] = key
-                view = views.generated(page)
-                file.unchanged = cache.unchanged(file, cache.fingerprint(file.dest_uri, view, key), key)
-                if file.unchanged:
-                    self.unchanged[file.src_uri] = page
-                    # What its rendering would have given the build: its body's HTML (articles' for summaries
-                    # and feeds), its search record and alternate folders, which the view's summaries do not touch.
-                    body = cache.body(key) or "" if key is not None else ""
-                    if isinstance(page, ArticlePage):
-                        self.rendered[page.item.source] = body
-                    self._note_view(view, page, page.path, page.title, body)
+        return shared_fingerprint(self.project_dir, folders, [self.lang, config.site_url or "", self.settings.build_date.date().isoformat(), *assets])
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         generated = self.pages.get(page.file.src_uri)
@@ -295,21 +308,32 @@ class LanguageBuild:
             view = self.views.hand_written(here, html.unescape(page.title or config.site_name), translations)
         # A hand-written page may stay out of search (`search: {exclude: true}`).
         excluded = generated is None and isinstance(page.meta.get("search"), dict) and page.meta["search"].get("exclude")
-        self._note_view(view, generated, here, html.unescape(page.title or ""), page.content or "", searchable=not excluded)
+        record = search_record(generated, view, here, html.unescape(page.title or ""), page.content or "", self.strings) \
+            if not excluded else None
+        facts = PageFacts(record, self._alternate_folders(view))
+        self._use_facts(facts)
+        if generated is not None and self.cache is not None:
+            self.cache.rendered(page.file.dest_uri, facts)
         return view
 
-    def _note_view(self, view: PageView, generated: GeneratedPage | None, path: str, title: str, content: str,
-                   searchable: bool = True) -> None:
-        """What a page's view tells the rest of the build: its search record, the folders it points alternates to."""
-        if searchable:
-            record = search_record(generated, view, path, title, content, self.strings)
-            if record is not None:
-                self.search.add(record)
-        # Folders this page points <link rel="alternate"> into, in this language's site (see output.sitemaps).
+    def _alternate_folders(self, view: PageView) -> tuple[str, ...]:
+        """The folders of this language's site the page points <link rel="alternate"> into (see output.sitemaps)."""
         root = self.identity.language_root
-        for url in view.frame.alternate_urls():
-            if url.startswith(root):
-                self.alternate_folders.add(url[len(root):].rpartition("/")[0])
+        return tuple(sorted({url[len(root):].rpartition("/")[0] for url in view.frame.alternate_urls() if url.startswith(root)}))
+
+    def _use_facts(self, facts: PageFacts) -> None:
+        """What a page tells the rest of the build: its search record, the folders it points alternates to."""
+        if facts.search is not None:
+            self.search.add(facts.search)
+        self.alternate_folders.update(facts.alternate_folders)
+
+    def sitemap_urls(self, config: MkDocsConfig) -> list[str]:
+        """Every page of this language's site, kept ones included (MkDocs' own sitemap lists only the pages it renders)."""
+        urls = []
+        for file in self.files or ():
+            if isinstance(file, KeptFile) or (file.is_documentation_page() and file.inclusion.is_included()):
+                urls.append(urljoin(config.site_url or "", "" if file.url in (".", "./") else file.url))
+        return urls
 
     @staticmethod
     def on_post_page(output: str) -> str:
@@ -322,10 +346,11 @@ class LanguageBuild:
     def on_post_build(self, config: MkDocsConfig) -> None:
         serving = os.environ.get(SERVE_ENV) == "1"  # the index must not hold up the refresh: it follows
         try:
-            size, seconds = self.search.write(Path(config.site_dir), background=serving)
+            size, seconds = self.search.write(Path(config.site_dir), background=serving,
+                                              cache_dir=self.project_dir / CACHE_DIR / "search" if cache_enabled() else None)
         except (OSError, PagefindError) as exc:
             raise PluginError(f"search index ({self.lang}): {exc}") from exc
-        if serving:
+        if serving and not size:
             log.info(f"search {self.lang}: {self.search.count} pages being indexed by Pagefind, ready in a few seconds")
         else:
             log.info(f"search {self.lang}: {self.search.count} pages indexed by Pagefind in {seconds:.1f} s, {size / 1e6:.1f} MB")
@@ -346,9 +371,9 @@ class LanguageBuild:
         if stale:
             log.info(f"{self.lang}: {len(stale)} files of an earlier build removed, no longer part of the site")
         if self.cache is not None:
-            self.cache.save(set(self.body_keys.values()))
-            log.info(f"{self.lang}: {len(self.pages) - len(self.unchanged)} generated pages rendered, "
-                     f"{len(self.unchanged)} unchanged, {len(stale)} files removed")
+            self.cache.save(site_dir, set(self.body_keys.values()))
+        log.info(f"{self.lang}: {len(self.pages) - len(self.kept)} generated pages rendered, "
+                 f"{len(self.kept)} unchanged, {len(stale)} files removed")
         languages = list(self.settings.languages) if self.is_default else [self.lang]
         for lang in languages:
             counts = self.news.counts(lang)

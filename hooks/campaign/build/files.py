@@ -21,7 +21,6 @@ from ..output.ical import CalendarWriter
 from ..pages.feeds import FEED_FORMATS
 from ..pages.kinds import ArticlePage, GeneratedPage, PlanPage
 from ..pages.language_site import LanguageSite
-from .incremental import GeneratedFile
 
 # News and plan sources are mounted under these virtual folders, so that relative
 # links and images inside an article resolve the way they do next to its Markdown file.
@@ -29,9 +28,9 @@ NEWS_MOUNT = "_news"
 PLANS_MOUNT = "_plans"
 
 
-def add_generated_pages(files: Files, config: MkDocsConfig, site: LanguageSite) -> dict[str, GeneratedPage]:
-    """Add a generated page per planned page; return them by src_uri."""
-    pages: dict[str, GeneratedPage] = {}
+def generated_files(config: MkDocsConfig, site: LanguageSite) -> list[tuple[File, GeneratedPage]]:
+    """A file per planned page, with its page, in the plan's order; not yet among MkDocs' files."""
+    planned: list[tuple[File, GeneratedPage]] = []
     for page in site.pages:
         match page:
             case ArticlePage(item=item):
@@ -40,11 +39,10 @@ def add_generated_pages(files: Files, config: MkDocsConfig, site: LanguageSite) 
                 src_uri = f"{PLANS_MOUNT}/{plan.source}"
             case _:
                 src_uri = page.path + "index.md"
-        file = GeneratedFile.generated(config, src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        file = File.generated(config, src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = page.path + "index.html"
-        files.append(file)
-        pages[src_uri] = page
-    return pages
+        planned.append((file, page))
+    return planned
 
 
 def add_news_assets(files: Files, config: MkDocsConfig, site: LanguageSite, project_dir: Path) -> dict[str, File]:

@@ -1,19 +1,30 @@
-"""What a dirty build may skip: generated pages whose fingerprint did not change.
+"""Render only what changed: generated pages whose fingerprint is known are taken from the cache.
 
-A generated page's output depends on its view (every item, link, date and
-string it shows), on its own body's rendered HTML, and on what every page
-shares: the configuration, templates, UI strings, hand-written pages, the
-engine's code, the installed packages, the files beside the news, the build
-date. Its fingerprint hashes exactly these, with each listed item's summary
-stood in for by a hash of the Markdown it comes from, so that it can be
-computed before anything is rendered. MkDocs asks `File.is_modified()` in a
-dirty build; a page whose fingerprint equals the one recorded when its output
-was written answers False, and MkDocs neither renders nor writes it.
+A generated page's output depends on what its view reads (the items, links,
+dates and strings it shows: `PageViews.inputs`), on its own body's rendered
+HTML, and on what every page shares: the configuration, templates, UI
+strings, hand-written pages, the engine's code, the installed packages, the
+files beside the news, the build date. Its fingerprint hashes exactly these,
+before anything is rendered.
 
-Skipped articles still give their HTML to summaries, feeds and the search
-index: each article's and plan's cleaned HTML is kept in `.cache/campaign/`
-(git-ignored, safe to delete: a missing entry means the page is rendered),
-keyed by its Markdown and the shared fingerprint.
+`.cache/campaign/` (git-ignored, safe to delete; `CAMPAIGN_CACHE=off` does
+without it) keeps, per language:
+
+- each rendered page's output under its fingerprint (`pages/`), hard-linked
+  with the copy in the site folder, so it costs no space while the site
+  folder holds it; with what the page gave the build besides its HTML, its
+  search record and the folders it points alternates to (`facts-*.json`);
+- each article's and plan's cleaned body HTML under a key of its Markdown and
+  where its links lead (`bodies/`): summaries, feeds and the search index
+  need it even when the page is not rendered;
+- what each site folder holds (`site-*.json`), for dirty builds.
+
+A page whose fingerprint is in the cache becomes a `KeptFile`: MkDocs copies
+it like an image (a dirty build leaves it where it is) and neither renders nor
+templates it. Pages are rendered by MkDocs as usual otherwise, and their
+output is then filed in the cache. Outputs are never written in place (a page
+to render has its old output removed first), so a link into the cache is
+never overwritten.
 """
 
 from __future__ import annotations
@@ -23,16 +34,22 @@ import json
 import os
 import posixpath
 import re
+import shutil
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from mkdocs.structure.files import File, Files
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
 
 from ..news.model import NewsItem
 from ..news.summary import Summaries
+from ..output.search import SearchRecord
 
 CACHE_DIR = Path(".cache") / "campaign"
+CACHE_ENV = "CAMPAIGN_CACHE"  # "off": no persistent cache; every page is rendered (what the tests compare against)
 DIRTY_ENV = "CAMPAIGN_DIRTY"  # "1": this build is dirty (set from MkDocs' on_startup, passed to the other languages)
 # The packages whose output the pages carry; a new version of any of them re-renders everything.
 PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2", "nh3", "babel", "python-slugify",
@@ -42,13 +59,52 @@ _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$|(?:src
 _ENVIRONMENT = ("CAMPAIGN_BUILD_DATE", "SOURCE_DATE_EPOCH", "CAMPAIGN_PREVIEW", "CAMPAIGN_SITE_URL")
 
 
-class GeneratedFile(File):
-    """A generated page's file: unchanged only when its fingerprint says so."""
+class KeptFile(File):
+    """A generated page whose output is known: linked from the cache (or left in place), never rendered."""
 
-    unchanged = False
+    in_place = False  # a dirty build's site folder holds this very output already
+
+    def is_documentation_page(self) -> bool:
+        return False
 
     def is_modified(self) -> bool:
-        return not self.unchanged
+        return not self.in_place
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.in_place and dirty:
+            return
+        assert self.abs_src_path is not None
+        link_or_copy(Path(self.abs_src_path), Path(self.abs_dest_path))
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """`target` as a hard link to `source` (a copy across file systems), replacing what was there."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What a page gives the build besides its HTML: its search record (body left out) and alternates' folders."""
+
+    search: SearchRecord | None
+    alternate_folders: tuple[str, ...]
+
+    def to_json(self) -> dict:
+        search = None if self.search is None else {k: v for k, v in asdict(self.search).items() if k != "body"}
+        return {"search": search, "alternate_folders": list(self.alternate_folders)}
+
+    @classmethod
+    def from_json(cls, data: dict, body: str) -> PageFacts:
+        s = data["search"]
+        record = None if s is None else SearchRecord(
+            path=s["path"], title=s["title"], body=body, intro=tuple(s["intro"]), outro=tuple(s["outro"]),
+            meta=s["meta"], filters=s["filters"], sort=s["sort"])
+        return cls(record, tuple(data["alternate_folders"]))
 
 
 class DigestSummaries(Summaries):
@@ -56,6 +112,19 @@ class DigestSummaries(Summaries):
 
     def __call__(self, item: NewsItem) -> str:
         return item.summary or f"<summary of {_digest(item.body)}>"
+
+
+class ItemKeys:
+    """A digest of each item's fields, made once per build: fingerprints name items by it."""
+
+    def __init__(self) -> None:
+        self._keys: dict[tuple[str, str], str] = {}
+
+    def __call__(self, item: NewsItem) -> str:
+        name = (item.lang, str(item.source))
+        if name not in self._keys:
+            self._keys[name] = _digest(repr(item))[:32]
+        return self._keys[name]
 
 
 def _digest(*parts: str | bytes) -> str:
@@ -83,23 +152,28 @@ def shared_fingerprint(project_dir: Path, folders: list[Path], extra: list[str])
     return _digest(*parts)
 
 
+def cache_enabled() -> bool:
+    return os.environ.get(CACHE_ENV, "").lower() not in ("off", "0", "no", "false")
+
+
 class PageCache:
-    """The fingerprints of one site folder's generated pages, and the rendered bodies of articles and plans."""
+    """One language's kept pages, their facts and bodies; and what one site folder holds."""
 
     def __init__(self, project_dir: Path, lang: str, site_dir: Path, shared: str):
         self.root = project_dir / CACHE_DIR
         self.shared = shared
+        self._outputs = self.root / "pages" / lang
         self._bodies = self.root / "bodies" / lang
-        self._fingerprints = self.root / f"pages-{lang}-{_digest(str(site_dir.resolve()))[:16]}.json"
-        try:
-            self.previous: dict[str, str] = json.loads(self._fingerprints.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.previous = {}
+        self._facts_file = self.root / f"facts-{lang}.json"
+        self._site_file = self.root / f"site-{lang}-{_digest(str(site_dir.resolve()))[:16]}.json"
+        self.facts: dict[str, dict] = _read_json(self._facts_file)
+        self.held: dict[str, str] = _read_json(self._site_file)  # dest_uri -> fingerprint of the output there
         # Written again when the build succeeds: a build that fails half-way leaves outputs no record describes.
-        self._fingerprints.unlink(missing_ok=True)
-        self.current: dict[str, str] = {}
+        self._site_file.unlink(missing_ok=True)
+        self.current: dict[str, str] = {}  # dest_uri -> fingerprint, for every generated page of this build
+        self._rendered: dict[str, PageFacts] = {}  # dest_uri -> facts, for the pages this build renders
 
-    def body_key(self, file: File, markdown: str, files: Files) -> str:
+    def body_key(self, file: File, markdown: str, find: Callable[[str], File | None]) -> str:
         """What a body's HTML depends on: its Markdown, where it is, and where each file it links to is (or that it is not)."""
         base = posixpath.dirname(file.src_uri)
         targets = []
@@ -107,38 +181,86 @@ class PageCache:
             parts = urlsplit(target)
             if not parts.path or parts.scheme or target.startswith(("/", "#", "//")):
                 continue
-            found = files.get_file_from_path(posixpath.normpath(posixpath.join(base, unquote(parts.path))))
+            found = find(posixpath.normpath(posixpath.join(base, unquote(parts.path))))
             targets.append(f"{target} -> {found.dest_uri if found is not None else '-'}")
         return _digest(self.shared, file.src_uri, file.dest_uri, markdown, *targets)
 
     def body(self, key: str) -> str | None:
         try:
-            return (self._bodies / key[:2] / f"{key}.html").read_text(encoding="utf-8")
+            return self._body_path(key).read_text(encoding="utf-8")
         except OSError:
             return None
 
     def keep_body(self, key: str, html: str) -> None:
-        path = self._bodies / key[:2] / f"{key}.html"
+        path = self._body_path(key)
         if not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(html, encoding="utf-8")
 
-    def fingerprint(self, dest_uri: str, view: object, body_key: str | None) -> str:
+    def _body_path(self, key: str) -> Path:
+        return self._bodies / key[:2] / f"{key}.html"
+
+    def _output_path(self, fingerprint: str) -> Path:
+        return self._outputs / fingerprint[:2] / f"{fingerprint}.html"
+
+    def fingerprint(self, dest_uri: str, inputs: str, body_key: str | None) -> str:
         """Note the page's fingerprint; returns it."""
-        fingerprint = _digest(self.shared, repr(view), body_key or "")
+        fingerprint = _digest(self.shared, dest_uri, inputs, body_key or "")
         self.current[dest_uri] = fingerprint
         return fingerprint
 
-    def unchanged(self, file: File, fingerprint: str, body_key: str | None) -> bool:
-        """Whether the page written at `file`'s destination is what this fingerprint would write."""
-        return (self.previous.get(file.dest_uri) == fingerprint and os.path.isfile(file.abs_dest_path)
-                and (body_key is None or (self._bodies / body_key[:2] / f"{body_key}.html").is_file()))
+    def kept(self, config: MkDocsConfig, file: File, fingerprint: str, body_key: str | None,
+             dirty: bool) -> tuple[KeptFile, PageFacts, str] | None:
+        """`file` as a kept file, with its facts and body HTML, if this fingerprint's output (and its body) is known."""
+        facts = self.facts.get(fingerprint)
+        if facts is None:
+            return None
+        in_place = dirty and self.held.get(file.dest_uri) == fingerprint and os.path.isfile(file.abs_dest_path)
+        output = self._output_path(fingerprint)
+        if not in_place and not output.is_file():
+            return None
+        body = self.body(body_key) if body_key is not None else ""
+        if body is None:
+            return None
+        kept = KeptFile.generated(config, file.src_uri, abs_src_path=file.abs_dest_path if in_place else str(output),
+                                  inclusion=file.inclusion)
+        assert isinstance(kept, KeptFile)
+        kept.dest_uri = file.dest_uri
+        kept.in_place = in_place
+        return kept, PageFacts.from_json(facts, body), body
 
-    def save(self, body_keys: set[str]) -> None:
-        """Record the fingerprints; drop the kept bodies no page of this build uses (edited away)."""
+    def rendered(self, dest_uri: str, facts: PageFacts) -> None:
+        """A page this build renders, with its facts: filed in the cache once written."""
+        self._rendered[dest_uri] = facts
+
+    def save(self, site_dir: Path, body_keys: set[str]) -> None:
+        """File the rendered pages; record what the site folder holds; drop what no page of this build uses."""
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / ".gitignore").write_text("*\n", encoding="utf-8")
-        self._fingerprints.write_text(json.dumps(self.current, sort_keys=True), encoding="utf-8")
-        for path in self._bodies.glob("*/*.html"):
-            if path.stem not in body_keys:
-                path.unlink()
+        for dest_uri, facts in self._rendered.items():
+            written = site_dir / dest_uri
+            if written.is_file():
+                fingerprint = self.current[dest_uri]
+                if not self._output_path(fingerprint).is_file():
+                    link_or_copy(written, self._output_path(fingerprint))
+                self.facts[fingerprint] = facts.to_json()
+        fingerprints = set(self.current.values())
+        self.facts = {fp: facts for fp, facts in self.facts.items() if fp in fingerprints}
+        self._facts_file.write_text(json.dumps(self.facts, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+        self._site_file.write_text(json.dumps(self.current, sort_keys=True), encoding="utf-8")
+        _prune(self._outputs, fingerprints)
+        _prune(self._bodies, body_keys)
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _prune(folder: Path, keep: set[str]) -> None:
+    for path in folder.glob("*/*.html"):
+        if path.stem not in keep:
+            path.unlink()

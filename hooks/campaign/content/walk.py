@@ -45,6 +45,7 @@ class ReadResult(Generic[T]):
     content: T | None  # None: the file's problems keep it out
     problems: tuple[Problem, ...] = ()
     parts_left_out: int = 0  # parts dropped for their own problems while the rest is kept (a plan's activities)
+    looked_at: tuple[Path, ...] = ()  # other files the reading depended on (a featured image), for content.cache
 
 
 @dataclass(frozen=True)

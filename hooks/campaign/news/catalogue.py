@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..content.cache import ReadCache, reading_key
 from ..content.source import language_from_name
 from ..content.walk import Walk, walk
 from ..core.problems import Problem
@@ -66,15 +67,19 @@ class NewsCatalogue:
         return found
 
 
-def read_news(settings: Settings, project_dir: Path) -> NewsCatalogue:
+def read_news(settings: Settings, project_dir: Path, cache_dir: Path | None = None) -> NewsCatalogue:
+    """Every news file, read; with `cache_dir`, only those that changed since a build kept their results there."""
     schemes = {lang: UrlScheme(settings, lang) for lang in settings.languages}
 
     def site_path(item: NewsItem) -> str:
         scheme = schemes[item.lang]
         return scheme.site_path(scheme.article(item.date, item.slug))
 
-    return NewsCatalogue(walk(settings.news_dir, project_dir, lambda file: read_news_item(file, settings), site_path,
-                                     lambda source: language_from_name(source, settings)), settings.build_date)
+    cache: ReadCache[NewsItem] = ReadCache(settings.news_dir, cache_dir, reading_key(settings) if cache_dir else "")
+    walked = walk(settings.news_dir, project_dir, cache.reader(lambda file: read_news_item(file, settings)), site_path,
+                  lambda source: language_from_name(source, settings))
+    cache.save()
+    return NewsCatalogue(walked, settings.build_date)
 
 
 def shown_statuses(include_drafts: bool) -> set[Status]:

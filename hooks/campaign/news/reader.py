@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from datetime import datetime, tzinfo
+from pathlib import Path
 
 import imagesize
 
@@ -36,6 +37,7 @@ class _NewsReader(FieldReader):
     def __init__(self, parsed: SourceText, file: ContentFile, settings: Settings):
         super().__init__(NEWS_FIELDS, parsed.frontmatter, parsed.field_lines, file.shown, settings, warnings=list(parsed.warnings))
         self.body, self.file = parsed.body, file
+        self.looked_at: list[Path] = []
 
     def read(self, default_lang: str) -> ReadResult[NewsItem]:
         self.unknown_fields()
@@ -57,12 +59,12 @@ class _NewsReader(FieldReader):
         author, summary = self.text("author"), self.text("summary")
 
         if self.problems or title is None or date is None or category is None or not slug:
-            return ReadResult(lang, None, self.reported)
+            return ReadResult(lang, None, self.reported, looked_at=tuple(self.looked_at))
         return ReadResult(lang, NewsItem(
             source=self.file.source, lang=lang, title=title, date=date, updated=updated,
             category=category, slug=slug, translation_key=translation_key, body=self.body,
             tags=tags, author=author, summary=summary, image=image, draft=draft,
-        ), self.reported)
+        ), self.reported, looked_at=tuple(self.looked_at))
 
     def updated(self, date: datetime | None) -> datetime | None:
         parsed = self.moment_and_time("updated")
@@ -121,6 +123,7 @@ class _NewsReader(FieldReader):
             return None
         news_dir = self.settings.news_dir
         target = (self.file.path.parent / src).resolve()
+        self.looked_at.append(target)
         if news_dir not in target.parents:  # news_dir is resolved by load_settings
             self.problem("image", f"{quoted(src)} is outside the news folder; keep images inside {news_dir.name}/")
             return None

@@ -26,13 +26,16 @@ back into "đ" in what it shows (overrides/assets/javascripts/search.js).
 
 from __future__ import annotations
 
+import hashlib
 import html
+import os
 import re
 import shutil
 import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from importlib import metadata
 from pathlib import Path
 
 from .pagefind import index_in_background, run_pagefind
@@ -107,6 +110,7 @@ class SearchIndex:
         self._staging = Path(tempfile.mkdtemp(prefix="campaign-search-"))
         self._records_using: Counter[str] = Counter()
         self._waiting: list[_Waiting] = []
+        self._documents: dict[str, str] = {}  # path -> digest of its staged document
         self.count = 0
 
     def add(self, record: SearchRecord) -> None:
@@ -125,12 +129,15 @@ class SearchIndex:
     def _stage(self, record: SearchRecord) -> None:
         folder = self._staging.joinpath(*record.path.strip("/").split("/")) if record.path.strip("/") else self._staging
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "index.html").write_text(record_document(record, self.lang), encoding="utf-8")
+        document = record_document(record, self.lang)
+        (folder / "index.html").write_text(document, encoding="utf-8")
+        self._documents[record.path] = hashlib.sha256(document.encode()).hexdigest()
 
-    def write(self, site_dir: Path, background: bool = False) -> tuple[int, float]:
+    def write(self, site_dir: Path, background: bool = False, cache_dir: Path | None = None) -> tuple[int, float]:
         """Index the records into `site_dir`/pagefind/; returns the bundle's size in bytes and the seconds it took.
 
         `background`: return once the records are staged; the index follows a few seconds later (previews).
+        `cache_dir`: where the last bundle is kept, to be taken again when no record changed.
         """
         started = time.monotonic()
         bundle = site_dir / BUNDLE
@@ -141,13 +148,42 @@ class SearchIndex:
                 kept = " ".join(word for word in waiting.rest if self._records_using[word] <= rare)
                 self._stage(replace(waiting.record, meta={**waiting.record.meta, REST: kept}) if kept else waiting.record)
             self._waiting.clear()
-            if self.count and background:
+            kept_bundle = self._kept_bundle(cache_dir)
+            if kept_bundle is not None and kept_bundle.is_dir():
+                _link_tree(kept_bundle, bundle)
+            elif self.count and background:
                 index_in_background(self._staging, bundle)
                 handed_over = True
             elif self.count:
                 run_pagefind(self._staging, bundle)
+                if kept_bundle is not None:
+                    shutil.rmtree(kept_bundle.parent, ignore_errors=True)
+                    _link_tree(bundle, kept_bundle)
         finally:
             if not handed_over:
                 shutil.rmtree(self._staging, ignore_errors=True)
-        size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) if bundle.exists() and not background else 0
+        size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) if bundle.exists() and not handed_over else 0
         return size, time.monotonic() - started
+
+    def _kept_bundle(self, cache_dir: Path | None) -> Path | None:
+        """Where the bundle of exactly these records is kept (whether it is there or not)."""
+        if cache_dir is None:
+            return None
+        hasher = hashlib.sha256(f"{metadata.version('pagefind')}\0{self.lang}".encode())
+        for path, digest in sorted(self._documents.items()):
+            hasher.update(f"{path}\0{digest}\0".encode())
+        return cache_dir / self.lang / hasher.hexdigest()
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """`target` as a copy of `source` made of hard links (copies across file systems); `target` replaced."""
+    if target.exists():
+        shutil.rmtree(target)
+
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copyfile(src, dst)
+
+    shutil.copytree(source, target, copy_function=link)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..news.collections import AllNews, InCategory, InMonth, InYear, Listing, Subject, WithTag
@@ -151,6 +152,15 @@ class NewsViews:
             ),
         )
 
+    def article_inputs(self, page: ArticlePage, key: Callable[[NewsItem], str]) -> tuple:
+        """What `article_page` reads besides what every page shares (settings, strings, templates), cheaply:
+        each item by `key`, a digest of all its fields. Dirty builds compare these instead of building every view."""
+        item = page.item
+        translations = sorted((lang, other.date, other.slug)
+                              for lang, other in self.site.news.translations(item, self.site.include_drafts).items())
+        newer, older = self.site.collections.neighbours(item, self.site.settings.neighbours)
+        return page.path, page.title, key(item), [key(i) for i in newer], [key(i) for i in older], translations
+
     def listing_page(self, page: ListingPage) -> ListingPageView:
         listing, number, here, views = page.listing, page.number, page.path, self.views
         size = self.site.settings.page_size
@@ -167,6 +177,13 @@ class NewsViews:
             ),
             feed_link=views.visible_feed_link(here, listing),
         )
+
+    def listing_inputs(self, page: ListingPage, key: Callable[[NewsItem], str]) -> tuple:
+        """What `listing_page` reads besides what every page shares; see `article_inputs`."""
+        listing, number, size = page.listing, page.number, self.site.settings.page_size
+        return (page.path, page.title, number, listing.subject, listing.page_count(size), len(listing.items),
+                [key(i) for i in listing.page_items(number, size)], self._listing_translations(listing, number),
+                self.views.feed_links(listing), self.site.listing_label(listing))
 
     def _pagination(self, listing: Listing, number: int, here: str) -> PaginationView | None:
         pages = listing.page_count(self.site.settings.page_size)

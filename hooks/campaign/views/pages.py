@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..news.model import NewsItem
 from ..news.summary import Summaries
 from ..pages.kinds import ArchivePage, ArticlePage, CalendarPage, GeneratedPage, ListingPage, PlanPage, PlansIndexPage
 from ..pages.language_site import LanguageSite
@@ -57,6 +59,20 @@ class PageViews:
                 return self.plans.plans_index(page)
             case CalendarPage():
                 return self.plans.calendar_page(page)
+
+    def inputs(self, page: GeneratedPage, key: Callable[[NewsItem], str]) -> str:
+        """All that the view of `page` is made of besides what every page shares, as text: equal inputs, equal views.
+
+        Articles and listings (nearly every page) say it cheaply, naming each item by `key`; the few other pages
+        by their whole view.
+        """
+        match page:
+            case ArticlePage():
+                return repr(self.news.article_inputs(page, key))
+            case ListingPage():
+                return repr(self.news.listing_inputs(page, key))
+            case _:
+                return repr(self.generated(page))
 
     def hand_written(self, here: str, title: str, translations: dict[str, str]) -> HomePageView | DocPageView:
         """A page of docs/ at `here` ("" for the home page); `translations` maps each other language to its version's path."""
