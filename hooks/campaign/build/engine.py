@@ -346,14 +346,18 @@ class LanguageBuild:
     def on_post_build(self, config: MkDocsConfig) -> None:
         serving = os.environ.get(SERVE_ENV) == "1"  # the index must not hold up the refresh: it follows
         try:
-            size, seconds = self.search.write(Path(config.site_dir), background=serving,
-                                              cache_dir=self.project_dir / CACHE_DIR / "search" if cache_enabled() else None)
+            written = self.search.write(Path(config.site_dir), background=serving,
+                                        cache_dir=self.project_dir / CACHE_DIR / "search" if cache_enabled() else None)
         except (OSError, PagefindError) as exc:
             raise PluginError(f"search index ({self.lang}): {exc}") from exc
-        if serving and not size:
-            log.info(f"search {self.lang}: {self.search.count} pages being indexed by Pagefind, ready in a few seconds")
-        else:
-            log.info(f"search {self.lang}: {self.search.count} pages indexed by Pagefind in {seconds:.1f} s, {size / 1e6:.1f} MB")
+        count = self.search.count
+        match written.how:
+            case "background":
+                log.info(f"search {self.lang}: {count} pages being indexed by Pagefind, ready in a few seconds")
+            case "kept":
+                log.info(f"search {self.lang}: {count} pages, the same as the index kept in the cache, {written.size / 1e6:.1f} MB")
+            case "indexed":
+                log.info(f"search {self.lang}: {count} pages indexed by Pagefind in {written.seconds:.1f} s, {written.size / 1e6:.1f} MB")
         site_dir = Path(config.site_dir)
         # The folders of the other languages' sites (en/ in the default one) are theirs to write and to tend.
         others = {language.prefix for code, language in self.settings.languages.items() if code != self.lang and language.prefix}

@@ -74,15 +74,22 @@ class KeptFile(File):
         if self.in_place and dirty:
             return
         assert self.abs_src_path is not None
-        link_or_copy(Path(self.abs_src_path), Path(self.abs_dest_path))
+        link_or_copy(self.abs_src_path, self.abs_dest_path)
 
 
-def link_or_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: Path | str, target: Path | str) -> None:
     """`target` as a hard link to `source` (a copy across file systems), replacing what was there."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
+    # Tried first, then mended: nearly every call is a fresh link in an existing folder.
     try:
         os.link(source, target)
+    except FileExistsError:
+        os.unlink(target)
+        link_or_copy(source, target)
+    except FileNotFoundError:
+        if not os.path.exists(source):
+            raise
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        link_or_copy(source, target)
     except OSError:
         shutil.copyfile(source, target)
 

@@ -89,6 +89,9 @@ def _index_then_swap(source: Path, bundle: Path) -> None:
     """The background indexer: a new bundle beside the staging folder, then put in place of the old one."""
     fresh = Path(str(source) + "-bundle")
     try:
+        from .search import stage_handed_over  # here, not above: output.search starts this indexer
+
+        stage_handed_over(source)
         run_pagefind(source, fresh)
         if bundle.exists():
             shutil.rmtree(bundle)
@@ -150,4 +153,6 @@ def _order_filters(bundle: Path) -> None:
 
 
 if __name__ == "__main__":
+    # Behind the preview's next rebuild, never before it: the index may lag, the page may not.
+    os.nice(10)
     _index_then_swap(Path(sys.argv[1]), Path(sys.argv[2]))

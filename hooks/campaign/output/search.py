@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import html
 import os
+import pickle
 import re
 import shutil
 import tempfile
@@ -46,6 +47,7 @@ BUNDLE = "pagefind"  # the bundle's folder in each language's site
 RARE_SHARE = 0.1  # after the lead, a word is indexed if at most this share of the records use it…
 RARE_FLOOR = 100  # …or at most this many: on small sites every word is
 REST = "rest"  # the searched, never shown field of a body's rare words after its lead
+HANDED_OVER = "records.pickle"  # in a staging folder: the records, for the background indexer to stage
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+")
 
@@ -101,24 +103,36 @@ class _Waiting:
     rest: list[str]  # distinct words after the lead, not said before it, in order
 
 
+@dataclass(frozen=True)
+class IndexWritten:
+    how: str  # "indexed"; "kept": the same records' bundle taken from the cache; "background": being indexed; "empty"
+    size: int  # bytes (0 while indexing in the background)
+    seconds: float
+
+
 class SearchIndex:
-    """The records of one language's pages, staged as they are rendered, then indexed in one run."""
+    """The records of one language's pages, gathered as they are rendered, then staged and indexed in one run."""
 
     def __init__(self, lang: str, lead_words: int):
         self.lang = lang
         self.lead_words = lead_words  # 0: every body in full
-        self._staging = Path(tempfile.mkdtemp(prefix="campaign-search-"))
+        self._records: list[SearchRecord] = []
+        self._digests: dict[str, str] = {}  # path -> digest of its record, to find the bundle of the same records
         self._records_using: Counter[str] = Counter()
         self._waiting: list[_Waiting] = []
-        self._documents: dict[str, str] = {}  # path -> digest of its staged document
         self.count = 0
 
     def add(self, record: SearchRecord) -> None:
         self.count += 1
+        self._records.append(record)
+        self._digests[record.path] = hashlib.sha256(repr(record).encode()).hexdigest()
+
+    def _prepare(self, staging: Path, record: SearchRecord) -> None:
+        """Stage a record whose body is within the lead; hold the others until every record has said its words."""
         words = plain_text(record.body).split()
         if not self.lead_words or len(words) <= self.lead_words:
             self._records_using.update(set(words_of(" ".join((record.title, *record.intro, *words, *record.outro)))))
-            self._stage(record)
+            self._stage(staging, record)
             return
         lead = " ".join(words[: self.lead_words])
         said = set(words_of(" ".join((record.title, *record.intro, lead, *record.outro))))
@@ -126,53 +140,82 @@ class SearchIndex:
         self._records_using.update(said | set(rest))
         self._waiting.append(_Waiting(replace(record, body=f"<p>{html.escape(lead)} …</p>"), rest))
 
-    def _stage(self, record: SearchRecord) -> None:
-        folder = self._staging.joinpath(*record.path.strip("/").split("/")) if record.path.strip("/") else self._staging
+    def _stage(self, staging: Path, record: SearchRecord) -> None:
+        folder = staging.joinpath(*record.path.strip("/").split("/")) if record.path.strip("/") else staging
         folder.mkdir(parents=True, exist_ok=True)
-        document = record_document(record, self.lang)
-        (folder / "index.html").write_text(document, encoding="utf-8")
-        self._documents[record.path] = hashlib.sha256(document.encode()).hexdigest()
+        (folder / "index.html").write_text(record_document(record, self.lang), encoding="utf-8")
 
-    def write(self, site_dir: Path, background: bool = False, cache_dir: Path | None = None) -> tuple[int, float]:
-        """Index the records into `site_dir`/pagefind/; returns the bundle's size in bytes and the seconds it took.
+    def write(self, site_dir: Path, background: bool = False, cache_dir: Path | None = None) -> IndexWritten:
+        """Index the records into `site_dir`/pagefind/.
 
         `background`: return once the records are staged; the index follows a few seconds later (previews).
-        `cache_dir`: where the last bundle is kept, to be taken again when no record changed.
+        `cache_dir`: where the last bundle is kept, taken again as it is when no record changed.
         """
         started = time.monotonic()
         bundle = site_dir / BUNDLE
-        rare = max(RARE_FLOOR, int(RARE_SHARE * self.count))
+        kept_bundle = self._kept_bundle(cache_dir)
+        if kept_bundle is not None and kept_bundle.is_dir():
+            _link_tree(kept_bundle, bundle)
+            return IndexWritten("kept", _size(bundle), time.monotonic() - started)
+        if not self.count:
+            return IndexWritten("empty", 0, 0.0)
+        staging = Path(tempfile.mkdtemp(prefix="campaign-search-"))
         handed_over = False
         try:
-            for waiting in self._waiting:
-                kept = " ".join(word for word in waiting.rest if self._records_using[word] <= rare)
-                self._stage(replace(waiting.record, meta={**waiting.record.meta, REST: kept}) if kept else waiting.record)
-            self._waiting.clear()
-            kept_bundle = self._kept_bundle(cache_dir)
-            if kept_bundle is not None and kept_bundle.is_dir():
-                _link_tree(kept_bundle, bundle)
-            elif self.count and background:
-                index_in_background(self._staging, bundle)
+            if background:
+                # The indexer stages the records itself (stage_handed_over): the preview's refresh does not wait.
+                with (staging / HANDED_OVER).open("wb") as f:
+                    pickle.dump((self.lang, self.lead_words, self._records), f, protocol=pickle.HIGHEST_PROTOCOL)
+                index_in_background(staging, bundle)
                 handed_over = True
-            elif self.count:
-                run_pagefind(self._staging, bundle)
-                if kept_bundle is not None:
-                    shutil.rmtree(kept_bundle.parent, ignore_errors=True)
-                    _link_tree(bundle, kept_bundle)
+                return IndexWritten("background", 0, time.monotonic() - started)
+            self.stage(staging)
+            run_pagefind(staging, bundle)
+            if kept_bundle is not None:
+                shutil.rmtree(kept_bundle.parent, ignore_errors=True)
+                _link_tree(bundle, kept_bundle)
         finally:
             if not handed_over:
-                shutil.rmtree(self._staging, ignore_errors=True)
-        size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) if bundle.exists() and not handed_over else 0
-        return size, time.monotonic() - started
+                shutil.rmtree(staging, ignore_errors=True)
+        return IndexWritten("indexed", _size(bundle), time.monotonic() - started)
+
+    def stage(self, staging: Path) -> None:
+        """Write every record's document into `staging`, bodies after their lead kept to their rare words."""
+        for record in self._records:
+            self._prepare(staging, record)
+        rare = max(RARE_FLOOR, int(RARE_SHARE * self.count))
+        for waiting in self._waiting:
+            kept = " ".join(word for word in waiting.rest if self._records_using[word] <= rare)
+            self._stage(staging, replace(waiting.record, meta={**waiting.record.meta, REST: kept}) if kept else waiting.record)
+        self._waiting.clear()
 
     def _kept_bundle(self, cache_dir: Path | None) -> Path | None:
         """Where the bundle of exactly these records is kept (whether it is there or not)."""
         if cache_dir is None:
             return None
         hasher = hashlib.sha256(f"{metadata.version('pagefind')}\0{self.lang}".encode())
-        for path, digest in sorted(self._documents.items()):
+        hasher.update(f"{self.lead_words}\0{RARE_SHARE}\0{RARE_FLOOR}\0".encode())
+        for path, digest in sorted(self._digests.items()):
             hasher.update(f"{path}\0{digest}\0".encode())
         return cache_dir / self.lang / hasher.hexdigest()
+
+
+def stage_handed_over(staging: Path) -> None:
+    """In the background indexer: stage the records a preview build left in `staging`."""
+    handed_over = staging / HANDED_OVER
+    if not handed_over.is_file():
+        return
+    with handed_over.open("rb") as f:
+        lang, lead_words, records = pickle.load(f)
+    handed_over.unlink()
+    index = SearchIndex(lang, lead_words)
+    for record in records:
+        index.add(record)
+    index.stage(staging)
+
+
+def _size(bundle: Path) -> int:
+    return sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) if bundle.exists() else 0
 
 
 def _link_tree(source: Path, target: Path) -> None:
