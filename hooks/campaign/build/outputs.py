@@ -29,35 +29,35 @@ def forget_hand_written_outputs(files: Files) -> None:
             os.remove(file.abs_dest_path)
 
 
-def produced(files: Files, config: MkDocsConfig) -> set[Path]:
+def produced(files: Files, config: MkDocsConfig) -> set[str]:
     """The files MkDocs writes for this build: its files, the theme's static templates (sitemap.xml and its .gz)."""
-    site = Path(config.site_dir)
-    paths = {Path(file.abs_dest_path) for file in files}
+    # Plain strings, not Paths: a big site has tens of thousands.
+    paths = {os.path.normpath(file.abs_dest_path) for file in files}
     for template in config.theme.static_templates:
-        paths.add(site / template)
+        paths.add(os.path.join(config.site_dir, template))
         if template == "sitemap.xml":
-            paths.add(site / "sitemap.xml.gz")
+            paths.add(os.path.join(config.site_dir, "sitemap.xml.gz"))
     return paths
 
 
-def remove_stale(site_dir: Path, wanted: set[Path], owned_elsewhere: set[str], kept_folders: set[str]) -> list[Path]:
-    """Remove the files of `site_dir` not in `wanted`; returns them.
+def remove_stale(site_dir: Path, wanted: set[str], owned_elsewhere: set[str], kept_folders: set[str]) -> list[str]:
+    """Remove the files of `site_dir` not in `wanted` (normalised paths); returns them.
 
     `owned_elsewhere`: top-level folders another build writes (en/); `kept_folders`: folders this build
     rewrites whole (pagefind/), left as they are.
     """
     removed = []
-    for root, folders, names in os.walk(site_dir):
-        here = Path(root)
-        if here == site_dir:
+    top = os.path.normpath(site_dir)
+    for root, folders, names in os.walk(top):
+        if root == top:
             folders[:] = [f for f in folders if f not in owned_elsewhere and f not in kept_folders]
         for name in names:
-            path = here / name
+            path = os.path.join(root, name)
             if path not in wanted:
-                path.unlink()
+                os.unlink(path)
                 removed.append(path)
-    for path in sorted({p.parent for p in removed}, key=lambda p: len(p.parts), reverse=True):
-        while path != site_dir and path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-            path = path.parent
+    for folder in sorted({os.path.dirname(p) for p in removed}, key=lambda p: p.count(os.sep), reverse=True):
+        while folder != top and os.path.isdir(folder) and not os.listdir(folder):
+            os.rmdir(folder)
+            folder = os.path.dirname(folder)
     return removed

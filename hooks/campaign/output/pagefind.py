@@ -58,10 +58,10 @@ def index_in_background(source: Path, bundle: Path) -> None:
     The previous indexer of the same bundle, if still running, is stopped and its folder removed.
     """
     ticket = _ticket(bundle)
-    _stop(ticket)
+    leftovers = _stop(ticket)
     hooks_dir = Path(__file__).resolve().parents[2]  # the folder holding the `campaign` package
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(hooks_dir), os.environ.get("PYTHONPATH"))))}
-    process = subprocess.Popen([sys.executable, "-m", "campaign.output.pagefind", str(source), str(bundle)],
+    process = subprocess.Popen([sys.executable, "-m", "campaign.output.pagefind", str(source), str(bundle), *leftovers],
                                env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, start_new_session=True)
     ticket.write_text(json.dumps({"pid": process.pid, "source": str(source)}), encoding="utf-8")
 
@@ -72,22 +72,24 @@ def _ticket(bundle: Path) -> Path:
     return Path(tempfile.gettempdir()) / f"campaign-search-{name}.json"
 
 
-def _stop(ticket: Path) -> None:
+def _stop(ticket: Path) -> list[str]:
+    """Stop the noted indexer if it still runs; returns its folders, for the next indexer to remove (off the refresh)."""
     try:
         noted = json.loads(ticket.read_text(encoding="utf-8"))
         command = Path(f"/proc/{noted['pid']}/cmdline").read_bytes()
     except (OSError, ValueError, KeyError):
-        return
+        return []
     if b"campaign.output.pagefind" in command and noted["source"].encode() in command:  # still ours, not a reused pid
         with contextlib.suppress(OSError):
             os.killpg(noted["pid"], signal.SIGTERM)
-    shutil.rmtree(noted["source"], ignore_errors=True)
-    shutil.rmtree(noted["source"] + "-bundle", ignore_errors=True)
+    return [noted["source"], noted["source"] + "-bundle"]
 
 
-def _index_then_swap(source: Path, bundle: Path) -> None:
+def _index_then_swap(source: Path, bundle: Path, leftovers: list[Path]) -> None:
     """The background indexer: a new bundle beside the staging folder, then put in place of the old one."""
     fresh = Path(str(source) + "-bundle")
+    for folder in leftovers:  # of the indexer this one replaced
+        shutil.rmtree(folder, ignore_errors=True)
     try:
         from .search import stage_handed_over  # here, not above: output.search starts this indexer
 
@@ -155,4 +157,4 @@ def _order_filters(bundle: Path) -> None:
 if __name__ == "__main__":
     # Behind the preview's next rebuild, never before it: the index may lag, the page may not.
     os.nice(10)
-    _index_then_swap(Path(sys.argv[1]), Path(sys.argv[2]))
+    _index_then_swap(Path(sys.argv[1]), Path(sys.argv[2]), [Path(arg) for arg in sys.argv[3:]])

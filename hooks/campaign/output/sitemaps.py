@@ -11,6 +11,7 @@ own page, so the request succeeds and says something true.
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
 
 from lxml import etree
@@ -18,17 +19,28 @@ from lxml import etree
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def write_folder_sitemaps(site_dir: Path, base_url: str, folders: set[str], taken: set[Path]) -> set[Path]:
+def write_folder_sitemaps(site_dir: Path, base_url: str, folders: set[str], taken: set[str]) -> set[str]:
     """A sitemap.xml listing the folder's own page, in each folder with a page and no other sitemap
-    (`taken`: the files the build writes otherwise); returns the files written."""
+    (`taken`: the files the build writes otherwise, as normalised paths); returns the files written.
+
+    A dirty build finds most of them in place already, byte for byte: those are left alone.
+    """
     written = set()
     for folder in sorted(folders):
-        path = site_dir / folder / "sitemap.xml"
-        if not folder or path in taken or not (site_dir / folder / "index.html").exists():
+        path = os.path.join(site_dir, folder, "sitemap.xml")
+        if not folder or path in taken or not os.path.exists(os.path.join(site_dir, folder, "index.html")):
             continue
         urlset = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS})
         etree.SubElement(etree.SubElement(urlset, f"{{{SITEMAP_NS}}}url"), f"{{{SITEMAP_NS}}}loc").text = f"{base_url}{folder}/"
-        path.write_bytes(etree.tostring(urlset, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+        data = etree.tostring(urlset, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        try:
+            with open(path, "rb") as existing:
+                unchanged = existing.read() == data
+        except OSError:
+            unchanged = False
+        if not unchanged:
+            with open(path, "wb") as f:
+                f.write(data)
         written.add(path)
     return written
 
