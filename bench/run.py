@@ -17,14 +17,12 @@ import re
 import resource
 import shutil
 import subprocess
-import sys
-import threading
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus import make_items, write_material_blog, write_project
+from corpus import write_material_blog, write_project
+from serve import measure_dirty_and_warm, measure_edits, report
 
 BENCH = Path(__file__).resolve().parent
 WORK = BENCH / ".work"
@@ -121,61 +119,6 @@ def measure_check(n: int) -> float:
     return time.perf_counter() - start
 
 
-def measure_serve(n: int, port: int = 8799, dirty: bool = True) -> tuple[float, float]:
-    """(seconds until an edited item is served again, seconds of the first build) under `mkdocs serve`
-    (with `--dirty`, as `./dev serve` runs it)."""
-    project = WORK / f"ours-{n}"
-    item = next(i for i in make_items(n) if not i.en_title)
-    source = project / "news" / f"{item.date:%Y}" / f"tin-{item.n}.md"
-    url = f"http://127.0.0.1:{port}/tin-tuc/{item.date:%Y}/{item.date:%m}/"
-    start = time.perf_counter()
-    server = subprocess.Popen([str(PROJECT_PYTHON), "-m", "mkdocs", "serve", *(["--dirty"] if dirty else []), "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    log: list[str] = []
-    threading.Thread(target=lambda: log.extend(server.stderr), daemon=True).start()
-    try:
-        first = _wait_for(lambda: "Serving on" in "".join(log) or server.poll() is not None, 600) - start
-        if server.poll() is not None:
-            raise SystemExit("mkdocs serve stopped:\n" + "".join(log)[-3000:])
-        text = source.read_text(encoding="utf-8")
-        edited = text.replace(f"title: {item.vi_title}", f"title: {item.vi_title} ĐÃ SỬA", 1)
-        assert edited != text
-        time.sleep(1.5)  # let the file watcher settle after the first build
-        edit_time = time.perf_counter()
-        source.write_text(edited, encoding="utf-8")
-        page = f"{url}{_slug_of_edited(item)}/"
-        done = _wait_for(lambda: "ĐÃ SỬA" in _get(page), 600)
-        return done - edit_time, first
-    finally:
-        server.terminate()
-        server.wait(30)
-        source.write_text(text, encoding="utf-8")
-
-
-def _slug_of_edited(item) -> str:
-    sys.path.insert(0, str(BENCH.parent / "hooks"))
-    from campaign.core.slugs import slugify
-
-    return slugify(f"{item.vi_title} ĐÃ SỬA")
-
-
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def _wait_for(condition, timeout: float) -> float:
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        if condition():
-            return time.perf_counter()
-        time.sleep(0.05)
-    raise SystemExit("timed out")
-
-
 def machine() -> str:
     cpuinfo, meminfo = Path("/proc/cpuinfo").read_text().splitlines(), Path("/proc/meminfo").read_text().splitlines()
     cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), platform.machine())
@@ -192,7 +135,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--no-material", action="store_true", help="skip Material's blog plugin")
     parser.add_argument("--material-max", type=int, default=1000, help="largest N to build with Material (default 1000)")
-    parser.add_argument("--serve", action="store_true", help="also time a rebuild under mkdocs serve at N=1000")
+    parser.add_argument("--serve", action="store_true",
+                        help="also time edits under mkdocs serve --dirty, build --dirty and a warm clean build, at N >= 1000")
     parser.add_argument("--keep", action="store_true", help="keep bench/.work/ afterwards")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -214,9 +158,14 @@ def main() -> None:
               f"{ours[large].wall / ours[max(s for s in sizes if s < large)].wall:.1f}; "
               f"largest article {ours[large].largest_article_kb:.1f} KB at {large:,} vs {ours[small].largest_article_kb:.1f} KB at {small:,}")
     if args.serve:
-        n = 1000 if 1000 in sizes else sizes[0]
-        rebuilt, first = measure_serve(n)
-        print(f"serve, {n:,} items: first build {first:.1f} s; edited item served again after {rebuilt:.1f} s")
+        print("| items | first serve build s | body edit s | title edit s | new item s | deleted item s |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+        for n in (n for n in sizes if n >= 1000):
+            project = WORK / f"ours-{n}"
+            dirty, warm = measure_dirty_and_warm(PROJECT_PYTHON, project, n, ENV)
+            first, times = measure_edits(PROJECT_PYTHON, project, n, ENV)
+            print(report(n, first, times), flush=True)
+            print(f"{n:,} items: build --dirty after a body edit {dirty:.1f} s; clean build, warm cache {warm:.1f} s", flush=True)
     if not args.keep:
         shutil.rmtree(WORK, ignore_errors=True)
 

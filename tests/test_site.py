@@ -63,8 +63,9 @@ def test_news_listing_is_complete_newest_first_and_paginated(site):
     assert entry_titles(site, "tin-tuc/") == ORDER
     soup = site.page("tin-tuc/")
     pages = [a.get_text(strip=True) for a in soup.select(".campaign-pagination ol a")]
-    assert pages == ["1", "2", "3", "4"]
-    assert site.exists("tin-tuc/trang/4/") and not site.exists("tin-tuc/trang/5/")
+    assert pages == ["Mới nhất", "3", "2", "1"]  # numbered from the oldest; the newest page is the root
+    assert site.exists("tin-tuc/trang/1/") and site.exists("tin-tuc/trang/3/") and not site.exists("tin-tuc/trang/4/")
+    assert len(soup.select(".campaign-entry")) in range(PAGE_SIZE, 2 * PAGE_SIZE)  # the root: page_size to twice as many less one
     entry = soup.select_one(".campaign-entry")
     assert entry.select_one("time").get_text() == "28/03/2024"
     assert entry.select_one(".campaign-meta a").get_text() == "Kinh tế tập thể"
@@ -201,9 +202,10 @@ def test_long_listings_link_a_window_of_pages_not_all_of_them(tmp_path):
     assert result.returncode == 0, result.log
     soup = result.page("tin-tuc/trang/6/")
     items = [li.get_text(strip=True) for li in soup.select(".campaign-pagination ol li")]
-    assert items == ["1", "…", "4", "5", "6", "7", "8", "…", "12"]
+    assert items == ["Mới nhất", "…", "8", "7", "6", "5", "4", "…", "1"]
     assert soup.select_one(".campaign-pagination a[aria-current=page]").get_text() == "6"
-    assert resolve("tin-tuc/trang/6/", soup.select_one("a[rel=prev]")["href"]) == "tin-tuc/trang/5/"
-    assert resolve("tin-tuc/trang/6/", soup.select_one("a[rel=next]")["href"]) == "tin-tuc/trang/7/"
-    assert [li.get_text(strip=True) for li in result.page("tin-tuc/").select(".campaign-pagination ol li")] == ["1", "2", "3", "…", "12"]
+    assert resolve("tin-tuc/trang/6/", soup.select_one("a[rel=prev]")["href"]) == "tin-tuc/trang/7/"  # newer
+    assert resolve("tin-tuc/trang/6/", soup.select_one("a[rel=next]")["href"]) == "tin-tuc/trang/5/"  # older
+    root = [li.get_text(strip=True) for li in result.page("tin-tuc/").select(".campaign-pagination ol li")]
+    assert root == ["Mới nhất", "11", "10", "…", "1"]
     assert entry_titles(result, "tin-tuc/") == ORDER  # every page still reached by following "next"

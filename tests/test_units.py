@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, date, datetime
-from math import ceil
 
 import pytest
 
 from campaign.core.urls import UrlScheme, activity_anchor, relative_url
-from campaign.news.collections import AllNews, InCategory, InMonth, InYear, WithTag, build_collections
+from campaign.news.collections import AllNews, InCategory, InMonth, InYear, Listing, WithTag, build_collections
 from campaign.pages.kinds import ArchivePage, ArticlePage, CalendarPage, ListingPage, PlanPage, PlansIndexPage
 from campaign.plans.calendar import build_calendar, upcoming
 from campaign.views.news import pagination_window
@@ -69,11 +68,11 @@ def test_relative_urls_resolve_back_to_their_target():
 # The pagination window -----------------------------------------------------------
 
 
-def test_pagination_window_shows_first_last_and_neighbours_with_gaps():
+def test_pagination_window_shows_root_oldest_and_neighbours_with_gaps_newest_first():
     assert pagination_window(1, 1) == [1]
-    assert pagination_window(1, 10) == [1, 2, 3, 0, 10]
-    assert pagination_window(5, 10) == [1, 2, 3, 4, 5, 6, 7, 0, 10]  # a gap of one page shows that page
-    assert pagination_window(10, 10) == [1, 0, 8, 9, 10]
+    assert pagination_window(10, 10) == [10, 9, 8, 0, 1]  # the root (the newest page) first
+    assert pagination_window(6, 10) == [10, 9, 8, 7, 6, 5, 4, 0, 1]  # a gap of one page shows that page
+    assert pagination_window(1, 10) == [10, 0, 3, 2, 1]
 
 
 def test_pagination_window_stays_small_on_long_listings():
@@ -81,9 +80,29 @@ def test_pagination_window_stays_small_on_long_listings():
         for current in range(1, last + 1):
             window = pagination_window(current, last)
             pages = [n for n in window if n]
-            assert pages == sorted(set(pages)) and {1, current, last} <= set(pages)
+            assert pages == sorted(set(pages), reverse=True) and {1, current, last} <= set(pages)
             assert len(window) <= 9
-            assert all(b - a > 1 for a, gap, b in zip(window, window[1:], window[2:], strict=False) if gap == 0)
+            assert all(a - b > 1 for a, gap, b in zip(window, window[1:], window[2:], strict=False) if gap == 0)
+
+
+def test_a_new_item_leaves_numbered_pages_as_they_were():
+    # Pages are numbered from the oldest: a new item goes to the root page, and every `size` items a page is added.
+    size = 10
+    for count in range(1, 80):
+        before = Listing(AllNews(), tuple(news(f"Tin {n}", "2024-03-01 08:00") for n in range(count, 0, -1)))
+        after = Listing(AllNews(), (news(f"Tin {count + 1}", "2024-03-02 08:00"), *before.items))
+        pages = before.page_count(size)
+        shown = [item.title for number in range(pages, 0, -1) for item in before.page_items(number, size)]
+        assert shown == [item.title for item in before.items]  # every item once, newest first
+        assert size <= len(before.page_items(pages, size)) < 2 * size or pages == 1
+        for number in range(1, pages):
+            assert after.page_items(number, size) == before.page_items(number, size)
+            if number < pages - 4:  # far enough from the root, its links (the root's is "Mới nhất") do not change either
+                assert as_linked(number, after.page_count(size)) == as_linked(number, pages)
+
+
+def as_linked(number: int, pages: int) -> list[int | str]:
+    return ["root" if n == pages else n for n in pagination_window(number, pages)]
 
 
 # Collections and neighbours ------------------------------------------------------
@@ -179,11 +198,12 @@ def test_the_page_plan_has_one_page_per_item_listing_page_and_plan():
     assert len(kinds[ArticlePage]) == 23 and len(kinds[PlanPage]) == 1 and len(kinds[PlansIndexPage]) == 1
     assert len(kinds[ArchivePage]) == 1 and len(kinds[CalendarPage]) == 2  # all plans, and the one plan
     listings = {(type(p.listing.subject), p.listing.path(site.urls)) for p in kinds[ListingPage]}
-    expected_pages = ceil(23 / 10) * 3 + 2 * ceil(12 / 10)  # all news, the year, the month; two categories of 11 and 12
+    expected_pages = (23 // 10) * 3 + 2 * 1  # all news, the year, the month; two categories of 11 and 12
     assert len(kinds[ListingPage]) == expected_pages and (AllNews, "tin-tuc/") in listings
     paths = [p.path for p in site.pages]
     assert len(paths) == len(set(paths))
-    assert next(p for p in kinds[ListingPage] if p.number == 2 and isinstance(p.listing.subject, AllNews)).path == "tin-tuc/trang/2/"
+    assert next(p for p in kinds[ListingPage] if p.number == 1 and isinstance(p.listing.subject, AllNews)).path == "tin-tuc/trang/1/"
+    assert next(p for p in kinds[ListingPage] if p.number == 2 and isinstance(p.listing.subject, AllNews)).path == "tin-tuc/"
     assert {p.template for p in site.pages} == {"article", "listing", "archive", "plan", "plans", "calendar"}
 
 

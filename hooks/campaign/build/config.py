@@ -250,7 +250,7 @@ class CampaignConfig(StrictConfig):
     languages = Languages()  # code → name, MkDocs config, prefix and URL segments
     default_language = OptionalText()  # default: the first of `languages`
     categories = Categories()  # key and a name per language; the URL segment is made from the name
-    page_size = Count(10)  # items per listing page
+    page_size = Count(10)  # items per numbered listing page; the root page holds page_size to 2 × page_size − 1
     neighbours = Count(5)  # items in "Tin mới hơn" and in "Tin cũ hơn"
     summary_length = Count(250)  # characters, when the summary comes from the body
     home_news = Count(5)  # latest items (and upcoming activities) on the home page

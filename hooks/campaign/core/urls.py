@@ -24,7 +24,7 @@ class UrlScheme:
 
     # News ---------------------------------------------------------------------
 
-    def news_index(self, page: int = 1) -> str:
+    def news_index(self, page: int | None = None) -> str:
         return self.paginated(f"{self.language.news}/", page)
 
     def article(self, date: datetime, slug: str) -> str:
@@ -42,20 +42,21 @@ class UrlScheme:
     def archive_index(self) -> str:
         return f"{self.language.news}/{self.language.archive}/"
 
-    def year(self, year: int, page: int = 1) -> str:
+    def year(self, year: int, page: int | None = None) -> str:
         return self.paginated(f"{self.language.news}/{year:04d}/", page)
 
-    def month(self, year: int, month: int, page: int = 1) -> str:
+    def month(self, year: int, month: int, page: int | None = None) -> str:
         return self.paginated(f"{self.language.news}/{year:04d}/{month:02d}/", page)
 
-    def category(self, category: Category, page: int = 1) -> str:
+    def category(self, category: Category, page: int | None = None) -> str:
         return self.paginated(f"{self.language.news}/{self.language.category}/{category.slug(self.language.code)}/", page)
 
-    def tag(self, tag: str, page: int = 1) -> str:
+    def tag(self, tag: str, page: int | None = None) -> str:
         return self.paginated(f"{self.language.news}/{self.language.tag}/{slugify(tag)}/", page)
 
-    def paginated(self, first_page: str, page: int) -> str:
-        return first_page if page == 1 else f"{first_page}{self.language.page}/{page}/"
+    def paginated(self, first_page: str, page: int | None) -> str:
+        """The listing's root (None), or its page `page`, numbered from the oldest (see news.collections.Listing)."""
+        return first_page if page is None else f"{first_page}{self.language.page}/{page}/"
 
     @staticmethod
     def feed(listing_path: str, fmt: str) -> str:

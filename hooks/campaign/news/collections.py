@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import tzinfo
-from math import ceil
 from pathlib import PurePosixPath
 
 from ..core.settings import Category
@@ -51,11 +50,20 @@ Subject = AllNews | InYear | InMonth | InCategory | WithTag
 
 @dataclass(frozen=True)
 class Listing:
+    """Items of one subject, newest first, in pages of `page_size` numbered from the oldest.
+
+    Page 1 holds the oldest `page_size` items, page 2 the next, and so on; the
+    newest page is the listing's root and holds the rest, between `page_size`
+    and twice as many less one. A new item then changes the root page only (and,
+    every `page_size` items, adds a page), so a numbered page keeps its items and
+    its URL for good, and a rebuild does not render every page of every listing.
+    """
+
     subject: Subject
     items: tuple[NewsItem, ...]
 
-    def path(self, urls: UrlScheme, number: int = 1) -> str:
-        """The directory path of the listing's page `number`."""
+    def path(self, urls: UrlScheme, number: int | None = None) -> str:
+        """The directory path of the listing's root page (None), or of its page `number`."""
         match self.subject:
             case AllNews():
                 return urls.news_index(number)
@@ -68,11 +76,20 @@ class Listing:
             case WithTag(_, name):
                 return urls.tag(name, number)
 
+    def page_path(self, urls: UrlScheme, number: int, page_size: int) -> str:
+        """The path of page `number`: the root for the newest page."""
+        return self.path(urls, None if number == self.page_count(page_size) else number)
+
     def page_count(self, page_size: int) -> int:
-        return max(1, ceil(len(self.items) / page_size))
+        """How many pages; the last (newest) is the root."""
+        return max(1, len(self.items) // page_size)
 
     def page_items(self, number: int, page_size: int) -> tuple[NewsItem, ...]:
-        return self.items[(number - 1) * page_size : number * page_size]
+        """The items of page `number`, newest first."""
+        count, pages = len(self.items), self.page_count(page_size)
+        if number == pages:
+            return self.items[: count - (pages - 1) * page_size]
+        return self.items[count - number * page_size : count - (number - 1) * page_size]
 
 
 @dataclass(frozen=True)

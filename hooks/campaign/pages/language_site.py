@@ -46,8 +46,9 @@ class LanguageSite:
         pages.append(ArchivePage(urls.archive_index(), t["archive_title"]))
         for listing in self.collections.all_listings():
             title = self.listing_title(listing)
-            for number in range(1, listing.page_count(self.settings.page_size) + 1):
-                pages.append(ListingPage(listing.path(urls, number), title, listing, number))
+            size = self.settings.page_size
+            for number in range(listing.page_count(size), 0, -1):  # newest first, from the root
+                pages.append(ListingPage(listing.page_path(urls, number, size), title, listing, number))
         pages.append(PlansIndexPage(urls.plans_index(), t["plans"], tuple(self.plans)))
         pages.append(CalendarPage(urls.calendar(), t["calendar"], None, self.calendar))
         for plan in self.plans:

@@ -41,9 +41,9 @@ class ArticleView:
 
 @dataclass(frozen=True)
 class PaginationView:
-    pages: tuple[Link | None, ...]  # None: a gap ("…") between page numbers
-    previous: Link | None
-    next: Link | None
+    pages: tuple[Link | None, ...]  # newest first; None: a gap ("…") between page numbers
+    previous: Link | None  # the newer page
+    next: Link | None  # the older page
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,6 @@ class ListingView:
     title: str
     entries: tuple[EntryView, ...]
     pagination: PaginationView | None
-    total: int
 
 
 @dataclass(frozen=True)
@@ -164,6 +163,7 @@ class NewsViews:
     def listing_page(self, page: ListingPage) -> ListingPageView:
         listing, number, here, views = page.listing, page.number, page.path, self.views
         size = self.site.settings.page_size
+        root = number == listing.page_count(size)
         return ListingPageView(
             frame=views.frame(
                 here, page.title, self._listing_translations(listing, number),
@@ -171,32 +171,36 @@ class NewsViews:
                 feeds=() if isinstance(listing.subject, AllNews) else views.feed_links(listing),
             ),
             listing=ListingView(
-                title=page.title if number == 1 else self.t.format("page_title", title=page.title, number=number),
+                title=page.title if root else self.t.format("page_title", title=page.title, number=number),
                 entries=self.entries(listing.page_items(number, size), here),
-                pagination=self._pagination(listing, number, here), total=len(listing.items),
+                pagination=self._pagination(listing, number, here),
             ),
             feed_link=views.visible_feed_link(here, listing),
         )
 
     def listing_inputs(self, page: ListingPage, key: Callable[[NewsItem], str]) -> tuple:
-        """What `listing_page` reads besides what every page shares; see `article_inputs`."""
+        """What `listing_page` reads besides what every page shares; see `article_inputs`. Not the listing's length
+        nor its page count: an older page shows neither, and must not change when a new item comes."""
         listing, number, size = page.listing, page.number, self.site.settings.page_size
-        return (page.path, page.title, number, listing.subject, listing.page_count(size), len(listing.items),
-                [key(i) for i in listing.page_items(number, size)], self._listing_translations(listing, number),
-                self.views.feed_links(listing), self.site.listing_label(listing))
+        return (page.path, page.title, number, number == listing.page_count(size), listing.subject,
+                [key(i) for i in listing.page_items(number, size)], self._pagination(listing, number, page.path),
+                self._listing_translations(listing, number), self.views.feed_links(listing), self.site.listing_label(listing))
 
     def _pagination(self, listing: Listing, number: int, here: str) -> PaginationView | None:
-        pages = listing.page_count(self.site.settings.page_size)
+        """Newest first: the root ("Mới nhất"), then pages numbered down to 1, the oldest."""
+        size = self.site.settings.page_size
+        pages = listing.page_count(size)
         if pages == 1:
             return None
 
         def page_link(n: int) -> Link:
-            return Link(str(n), self.views.link(listing.path(self.urls, n), here), current=n == number)
+            text = self.t["newest_page"] if n == pages else str(n)
+            return Link(text, self.views.link(listing.page_path(self.urls, n, size), here), current=n == number)
 
         return PaginationView(
             pages=tuple(page_link(n) if n else None for n in pagination_window(number, pages)),
-            previous=page_link(number - 1) if number > 1 else None,
-            next=page_link(number + 1) if number < pages else None,
+            previous=page_link(number + 1) if number < pages else None,
+            next=page_link(number - 1) if number > 1 else None,
         )
 
     def _listing_trail(self, listing: Listing, number: int, title: str) -> list[tuple[str, str]]:
@@ -209,13 +213,14 @@ class NewsViews:
                 trail.append((self.site.listing_label(listing), urls.month(year, month)))
             case InCategory() | WithTag():
                 trail.append((title, listing.path(urls)))
-        if number > 1:
-            trail.append((self.t.format("page_number", number=number), listing.path(urls, number)))
+        size = self.site.settings.page_size
+        if number != listing.page_count(size):
+            trail.append((self.t.format("page_number", number=number), listing.page_path(urls, number, size)))
         return trail
 
     def _listing_translations(self, listing: Listing, number: int) -> dict[str, str]:
         """The same listing in other languages, where that language has it (tags are per language)."""
-        if number != 1:
+        if number != listing.page_count(self.site.settings.page_size):
             return {}
         return {lang: listing.path(self.views.schemes[lang]) for lang, subjects in self.other_subjects.items() if listing.subject in subjects}
 
@@ -244,15 +249,18 @@ class NewsViews:
 
 
 def pagination_window(current: int, last: int, around: int = 2) -> list[int]:
-    """First, last and `around` pages either side of the current one, 0 for each gap.
+    """The pages to link, newest first: the root (`last`), page 1 (the oldest) and `around` pages either side of
+    the current one, 0 for each gap.
 
     Linking every page from every page would make a listing of P pages cost
-    P² links: 1,000,000 at 10,000 items.
+    P² links: 1,000,000 at 10,000 items. Only the pages near the root depend on
+    the page count, so a new page changes a handful of others.
     """
-    shown = sorted({1, last, *range(max(1, current - around), min(last, current + around) + 1)})
+    position = last - current + 1  # 1 for the root
+    shown = sorted({1, last, *range(max(1, position - around), min(last, position + around) + 1)})
     window: list[int] = []
     for n in shown:
         if window and n - window[-1] > 1:
             window.append(0 if n - window[-1] > 2 else n - 1)
         window.append(n)
-    return window
+    return [last - n + 1 if n else 0 for n in window]
