@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -36,6 +37,17 @@ def _get(url: str) -> str:
             return response.read().decode("utf-8")
     except OSError:
         return ""
+
+
+def _status(url: str) -> int:
+    """The HTTP status of `url`; 0 when the server did not answer (busy, or not up)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return 0
 
 
 def _wait_for(condition, timeout: float = 900) -> float:
@@ -95,11 +107,15 @@ def _round(k: int, item, source: Path, base: str, times: dict[str, list[float]],
           lambda: title in _get(f"{folder}{_slug(title)}/"))
     new_title = f"Tin hoàn toàn mới {k}"
     added = source.with_name(f"moi-{k}.md")
-    added_url = f"{folder}{_slug(new_title)}/"
+    # Dated before the corpus' build date (CAMPAIGN_BUILD_DATE=2026-01-01), so it is published, not scheduled;
+    # an item's own day may be the build date itself.
+    added_url = f"{base}tin-tuc/2025/12/{_slug(new_title)}/"
     timed("new item", lambda: added.write_text(
-        f"---\ntitle: {new_title}\ndate: {item.date:%Y-%m-%d} 23:59\ncategory: {CATEGORIES[0][0]}\n---\n\nNội dung mới.\n",
+        f"---\ntitle: {new_title}\ndate: 2025-12-31 10:00\ncategory: {CATEGORIES[0][0]}\n---\n\nNội dung mới.\n",
         encoding="utf-8"), lambda: "Nội dung mới" in _get(added_url))
-    timed("deleted item", lambda: (added.unlink(), source.write_text(text, encoding="utf-8")), lambda: _get(added_url) == "")
+    # Gone means a 404 from the server, not a busy server's silence: the next edit must not start mid-rebuild.
+    timed("deleted item", lambda: (added.unlink(), source.write_text(text, encoding="utf-8")),
+          lambda: _status(added_url) == 404 and marker not in _get(f"{folder}{_slug(item.vi_title)}/"))
 
 
 def report(n: int, first: float, times: dict[str, list[float]]) -> str:
