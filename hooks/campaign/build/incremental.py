@@ -34,7 +34,6 @@ import json
 import os
 import posixpath
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import metadata
@@ -46,6 +45,7 @@ from mkdocs.structure.files import File
 
 from ..news.model import NewsItem
 from ..news.summary import Summaries
+from ..output.hardlinks import link_or_copy
 from ..output.search import SearchRecord
 
 CACHE_DIR = Path(".cache") / "campaign"
@@ -75,23 +75,6 @@ class KeptFile(File):
             return
         assert self.abs_src_path is not None
         link_or_copy(self.abs_src_path, self.abs_dest_path)
-
-
-def link_or_copy(source: Path | str, target: Path | str) -> None:
-    """`target` as a hard link to `source` (a copy across file systems), replacing what was there."""
-    # Tried first, then mended: nearly every call is a fresh link in an existing folder.
-    try:
-        os.link(source, target)
-    except FileExistsError:
-        os.unlink(target)
-        link_or_copy(source, target)
-    except FileNotFoundError:
-        if not os.path.exists(source):
-            raise
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        link_or_copy(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 @dataclass(frozen=True)

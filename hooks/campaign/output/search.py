@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 import pickle
 import re
 import shutil
@@ -39,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
+from .hardlinks import link_tree
 from .pagefind import index_in_background, run_pagefind
 
 STROKE = "\u0335"
@@ -155,7 +155,7 @@ class SearchIndex:
         bundle = site_dir / BUNDLE
         kept_bundle = self._kept_bundle(cache_dir)
         if kept_bundle is not None and kept_bundle.is_dir():
-            _link_tree(kept_bundle, bundle)
+            link_tree(kept_bundle, bundle)
             return IndexWritten("kept", _size(bundle), time.monotonic() - started)
         if not self.count:
             return IndexWritten("empty", 0, 0.0)
@@ -173,7 +173,7 @@ class SearchIndex:
             run_pagefind(staging, bundle)
             if kept_bundle is not None:
                 shutil.rmtree(kept_bundle.parent, ignore_errors=True)
-                _link_tree(bundle, kept_bundle)
+                link_tree(bundle, kept_bundle)
         finally:
             if not handed_over:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -216,17 +216,3 @@ def stage_handed_over(staging: Path) -> None:
 
 def _size(bundle: Path) -> int:
     return sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) if bundle.exists() else 0
-
-
-def _link_tree(source: Path, target: Path) -> None:
-    """`target` as a copy of `source` made of hard links (copies across file systems); `target` replaced."""
-    if target.exists():
-        shutil.rmtree(target)
-
-    def link(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copyfile(src, dst)
-
-    shutil.copytree(source, target, copy_function=link)
