@@ -74,7 +74,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    _current().on_env(config, files)
+    _current().on_env(env, config, files)
     return env
 
 

@@ -21,6 +21,11 @@ import os
 import random
 import re
 import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -166,3 +171,69 @@ def test_a_dirty_build_equals_a_clean_build_after_every_edit(tmp_path, seed):
             assert not differing, f"seed {seed}, {name} build after {done}: {differing[:10]}"
         skipped += sum(int(n) for n in re.findall(r"generated pages rendered, (\d+) unchanged", dirty.log + warm.log))
     assert skipped, "no dirty build skipped a page: the test did not exercise skipping"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_rebuilds(log: list[str], started: int, timeout: float = 240) -> None:
+    """Until `mkdocs serve` has finished every build it began, at least one since `started` builds had begun."""
+    end = time.monotonic() + timeout
+    quiet_since = None
+    while time.monotonic() < end:
+        text = "".join(log)
+        begun, finished = text.count("Building documentation..."), len(re.findall(r"\bvi: \d+ generated pages rendered", text))
+        if "Traceback" in text or "Aborted" in text:
+            raise AssertionError(text[-3000:])
+        if begun > started and finished == begun:
+            quiet_since = quiet_since or time.monotonic()
+            if time.monotonic() - quiet_since > 1.5:  # no other rebuild came after it
+                return
+        else:
+            quiet_since = None
+        time.sleep(0.1)
+    raise AssertionError("the preview did not rebuild:\n" + "".join(log)[-3000:])
+
+
+def test_a_preview_equals_a_clean_build_after_every_edit(tmp_path):
+    """`./dev serve` (mkdocs serve --dirty): one process rebuilding the default language with what it kept in memory,
+    a warm worker the English site; after each edit its site folder equals a clean preview build without the cache."""
+    rng = random.Random(7)
+    project = make_project(tmp_path)
+    port, temp = _free_port(), tmp_path / "tmp"
+    temp.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPAIGN_")}
+    env.update({**ENV, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)})
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(server.stderr or ()), daemon=True).start()
+    try:
+        _wait_for_rebuilds(log, 0)
+        served = next(temp.glob("mkdocs_*"))
+        done = []
+        for edit in [edit_body, edit_title, add_item, *rng.sample(EDITS, 4)]:
+            started = "".join(log).count("Building documentation...")
+            done.append(edit(project, rng))
+            _wait_for_rebuilds(log, started)
+            # The reference: the same sources, built clean for the address the preview serves, drafts shown, no cache.
+            reference = tmp_path / "reference"
+            shutil.rmtree(reference, ignore_errors=True)
+            shutil.copytree(project, reference / "project", ignore=shutil.ignore_patterns(".cache", "site"))
+            config = reference / "project" / "mkdocs.yml"
+            config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: http://127.0.0.1:{port}/", config.read_text(encoding="utf-8")),
+                              encoding="utf-8")
+            cold = build(reference / "project", "--site-dir", str(reference / "site"),
+                         env={**ENV, "CAMPAIGN_CACHE": "off", "CAMPAIGN_PREVIEW": "1"})
+            assert cold.returncode == 0, cold.log
+            expected, got = digest(reference / "site"), digest(served)
+            # The search index follows a preview's refresh in the background: not compared here.
+            differing = sorted(p for p in expected.keys() | got.keys() if not p.startswith("pagefind/") and expected.get(p) != got.get(p))
+            assert not differing, f"preview after {done}: {differing[:10]}"
+        assert re.search(r"vi: \d+ generated pages rendered, [1-9]\d* unchanged", "".join(log)), "no rebuild kept a page"
+    finally:
+        server.terminate()
+        server.wait(30)

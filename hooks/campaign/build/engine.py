@@ -3,8 +3,8 @@
 The pipeline, in MkDocs' event order:
   config  -> settings; every news and plan file read (one walk each); problems reported
   files   -> this language's hand-written pages (refused files of docs/ taken out) + the files kept
-             beside news items, as candidates + the generated pages of its site plan: each kept from the
-             cache when its fingerprint's output is known (build.incremental), with its body HTML, search
+             beside news items, as candidates + the generated pages of its site plan (build.page_plan): each
+             kept from the cache when its fingerprint's output is known (build.incremental), with its body HTML, search
              record and alternate folders, which MkDocs then copies and neither renders nor templates;
              hand-written pages' old outputs forgotten (a dirty build renders them again)
   page    -> generated pages get their Markdown; every body is cleaned (output.sanitize);
@@ -25,6 +25,7 @@ import os
 import time
 from pathlib import Path, PurePosixPath
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -58,17 +59,20 @@ from .files import (
     add_calendar_files,
     add_feeds,
     add_news_assets,
-    generated_files,
     keep_used_news_assets,
     remove_refused_docs,
     select_docs_language,
 )
-from .incremental import CACHE_DIR, DIRTY_ENV, DigestSummaries, ItemKeys, KeptFile, PageCache, PageFacts, cache_enabled, shared_fingerprint
+from .incremental import CACHE_DIR, DIRTY_ENV, KeptFile, PageFacts, cache_enabled
+from .memory import BuildMemo, next_build
 from .outputs import forget_hand_written_outputs, produced, remove_stale
+from .page_plan import PagePlan
 from .search import search_record
 from .translations import PREVIEW_ENV, SERVE_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
 
 log = get_plugin_logger("campaign")
+# The files a body uses, by body and page path: a preview's rebuild asks again for every article's.
+_local_references: BuildMemo[tuple[str, str], frozenset[str]] = BuildMemo(lambda key: frozenset(local_references(*key)))
 
 
 class LanguageBuild:
@@ -77,6 +81,7 @@ class LanguageBuild:
             # `serve` lives on: what the last build froze (below) is collected with the rest of its garbage.
             gc.unfreeze()
             gc.collect()
+        next_build()
         project_dir = self.project_dir = Path(config.config_file_path).parent
         try:
             self.settings = load_settings(config.extra, project_dir)
@@ -110,9 +115,6 @@ class LanguageBuild:
         self.search = SearchIndex(self.lang, self.settings.search_lead_words)
         self.alternate_folders: set[str] = set()
         self.files: Files | None = None
-        self.cache: PageCache | None = None  # None: CAMPAIGN_CACHE=off
-        self.body_keys: dict[str, str] = {}  # by src_uri: what each generated body's kept HTML is filed under
-        self.kept: dict[str, GeneratedPage] = {}  # by src_uri: pages taken from the cache, not rendered
         self.last_progress = time.monotonic()
         site_root = self._configure_site_url(config)
         self.identity = SiteIdentity(
@@ -120,7 +122,12 @@ class LanguageBuild:
             docs_dir=Path(config.docs_dir), language_root=config.site_url.rstrip("/") + "/", site_root=site_root,
         )
         self.views = PageViews(self.site, self.identity, self.summaries)
+        self.plan = PagePlan(self.site, self.identity, project_dir)
         self._report_sources()
+        self.dirty = os.environ.get(DIRTY_ENV) == "1"
+        if self.is_default and self.dirty:
+            # MkDocs cleans nothing in a dirty build: the other languages start now, while this one reads on.
+            self.translation_builds = start_translation_builds(config, self.settings)
         # What was read lives as long as the build (and the content cache as long as `serve`): Python's collector,
         # run again and again over it while pages are made, cost 3–5 s of a 10,000-item rebuild. Set it aside.
         gc.freeze()
@@ -169,58 +176,24 @@ class LanguageBuild:
                 log.warning(str(problem))
         remove_refused_docs(files, refused, self.project_dir)
         self.doc_versions = select_docs_language(files, config, self.settings, self.lang)
-        self.news_assets = add_news_assets(files, config, self.site, self.project_dir)
+        self.news_assets = add_news_assets(files, config, self.site)
         # Site path → source file of every file MkDocs publishes, to find an image's size from its URL.
         self.asset_files = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path and not f.is_documentation_page()}
         add_calendar_files(files, config, self.site, CalendarWriter(self.site.urls, self.identity.language_root, self.strings, config.site_name))
         # A dirty build keeps the site folder: hand-written pages show generated data, so they are rendered again.
         forget_hand_written_outputs(files)
-        self._add_generated_pages(files, config)
-        if self.is_default:
+        self.plan.add_to(files, config, list(self.news_assets.values()), self._use_kept)
+        self.pages = self.plan.pages
+        if self.is_default and not self.dirty:
             # Started after MkDocs has cleaned site_dir, so it cannot wipe their output.
             self.translation_builds = start_translation_builds(config, self.settings)
         return files
 
-    def _add_generated_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """Each planned page as MkDocs' file: kept when the cache knows its fingerprint's output, else to render."""
-        planned = generated_files(config, self.site)
-        self.pages = {file.src_uri: page for file, page in planned}
-        cache = self.cache = PageCache(self.project_dir, self.lang, Path(config.site_dir), self._shared_fingerprint(config)) \
-            if cache_enabled() else None
-        dirty = os.environ.get(DIRTY_ENV) == "1"
-        views = PageViews(self.site, self.identity, DigestSummaries(self.settings.summary_length, {}))
-        keys = ItemKeys()
-        by_src_uri = {file.src_uri: file for file, _ in planned}
-
-        def find(path: str) -> File | None:
-            return files.get_file_from_path(path) or by_src_uri.get(path)
-
-        for file, page in planned:
-            kept = None
-            if cache is not None:
-                body_key = cache.body_key(file, page.markdown, find) if page.markdown else None
-                if body_key is not None:
-                    self.body_keys[file.src_uri] = body_key
-                kept = cache.kept(config, file, cache.fingerprint(file.dest_uri, views.inputs(page, keys), body_key), body_key, dirty)
-            if kept is None:
-                # Written anew, never in place: the old output may be a link into the cache.
-                Path(file.abs_dest_path).unlink(missing_ok=True)
-                files.append(file)
-                continue
-            kept_file, facts, body = kept
-            files.append(kept_file)
-            self.kept[file.src_uri] = page
-            if isinstance(page, ArticlePage):
-                self.rendered[page.item.source] = body
-            self._use_facts(facts)
-
-    def _shared_fingerprint(self, config: MkDocsConfig) -> str:
-        stats = {f.src_uri: os.stat(f.abs_src_path) for f in self.news_assets.values() if f.abs_src_path}
-        assets = sorted(f"{src_uri}:{stat.st_size}:{stat.st_mtime_ns}" for src_uri, stat in stats.items())
-        folders = [Path(config.docs_dir), self.settings.i18n_dir, Path(__file__).resolve().parents[2]]
-        if config.theme.custom_dir:
-            folders.append(Path(config.theme.custom_dir))
-        return shared_fingerprint(self.project_dir, folders, [self.lang, config.site_url or "", self.settings.build_date.date().isoformat(), *assets])
+    def _use_kept(self, page: GeneratedPage, facts: PageFacts, body: str) -> None:
+        """A page kept from the cache: what it would have told the build, had it been rendered."""
+        if isinstance(page, ArticlePage):
+            self.rendered[page.item.source] = body
+        self._use_facts(facts)
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         generated = self.pages.get(page.file.src_uri)
@@ -267,8 +240,8 @@ class LanguageBuild:
             content = size_body_images(content, generated.path, self.asset_files)
             self.rendered[generated.item.source] = content
             self._log_progress()
-        if self.cache is not None and generated is not None and generated.markdown:
-            self.cache.keep_body(self.body_keys[page.file.src_uri], content)
+        if generated is not None and generated.markdown:
+            self.plan.keep_body(page.file.src_uri, content)
         return content
 
     def _log_progress(self) -> None:
@@ -281,7 +254,10 @@ class LanguageBuild:
             self.last_progress = now
             log.info(f"news {self.lang}: {len(self.rendered)}/{total} items rendered")
 
-    def on_env(self, config: MkDocsConfig, files: Files) -> None:
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        if cache_enabled():
+            # MkDocs makes a new template environment each build: compiled templates are kept (Jinja checks each source).
+            env.bytecode_cache = FileSystemBytecodeCache(str(_make_dir(self.project_dir / CACHE_DIR / "templates")))
         # Every article has been rendered by now, or kept from the build that wrote its unchanged page;
         # generated files added here are still written out.
         writer = FeedWriter(
@@ -301,7 +277,7 @@ class LanguageBuild:
                 image = page.item.image
                 if image is not None and image.local is not None:
                     used.add(self.site.urls.news_asset_path(image.local.path))
-                used |= local_references(self.rendered.get(page.item.source, ""), page.path)
+                used |= _local_references((self.rendered.get(page.item.source, ""), page.path))
         return used
 
     def page_view(self, page: Page, config: MkDocsConfig) -> PageView:
@@ -319,8 +295,8 @@ class LanguageBuild:
             if not excluded else None
         facts = PageFacts(record, self._alternate_folders(view))
         self._use_facts(facts)
-        if generated is not None and self.cache is not None:
-            self.cache.rendered(page.file.dest_uri, facts)
+        if generated is not None:
+            self.plan.rendered(page.file.dest_uri, facts)
         return view
 
     def _alternate_folders(self, view: PageView) -> tuple[str, ...]:
@@ -331,7 +307,7 @@ class LanguageBuild:
     def _use_facts(self, facts: PageFacts) -> None:
         """What a page tells the rest of the build: its search record, the folders it points alternates to."""
         if facts.search is not None:
-            self.search.add(facts.search)
+            self.search.add(facts.search, facts.search_digest)
         self.alternate_folders.update(facts.alternate_folders)
 
     def sitemap_urls(self, config: MkDocsConfig) -> list[str]:
@@ -381,10 +357,9 @@ class LanguageBuild:
         stale = remove_stale(site_dir, wanted, owned_elsewhere=others, kept_folders={BUNDLE})
         if stale:
             log.info(f"{self.lang}: {len(stale)} files of an earlier build removed, no longer part of the site")
-        if self.cache is not None:
-            self.cache.save(site_dir, set(self.body_keys.values()))
-        log.info(f"{self.lang}: {len(self.pages) - len(self.kept)} generated pages rendered, "
-                 f"{len(self.kept)} unchanged, {len(stale)} files removed")
+        self.plan.save(site_dir)
+        kept = len(self.plan.kept)
+        log.info(f"{self.lang}: {len(self.pages) - kept} generated pages rendered, {kept} unchanged, {len(stale)} files removed")
         languages = list(self.settings.languages) if self.is_default else [self.lang]
         for lang in languages:
             counts = self.news.counts(lang)
@@ -396,3 +371,8 @@ class LanguageBuild:
 
     def on_build_error(self) -> None:
         stop(self.translation_builds)
+
+
+def _make_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -12,7 +12,6 @@ from pathlib import Path, PurePosixPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..content.folder import folder_files
 from ..content.source import key_from_name, language_from_name
 from ..core.problems import Problem
 from ..core.settings import Settings
@@ -45,18 +44,16 @@ def generated_files(config: MkDocsConfig, site: LanguageSite) -> list[tuple[File
     return planned
 
 
-def add_news_assets(files: Files, config: MkDocsConfig, site: LanguageSite, project_dir: Path) -> dict[str, File]:
+def add_news_assets(files: Files, config: MkDocsConfig, site: LanguageSite) -> dict[str, File]:
     """Images and other files kept beside news items, under the news segment; returned by site path.
 
     All of them are candidates while pages render, so that links to them
     resolve; `keep_used_news_assets` then drops those no published item uses.
     """
-    news_dir = site.settings.news_dir
+    start = len(str(site.settings.news_dir)) + 1
     assets = {}
-    for path in folder_files(news_dir, project_dir) if news_dir.is_dir() else ():
-        if path.name.endswith(".md"):
-            continue
-        rel = path.relative_to(news_dir).as_posix()
+    for path in site.news.walk.beside:  # found by the walk that read the news
+        rel = str(path)[start:].replace(os.sep, "/")
         file = File.generated(config, f"{NEWS_MOUNT}/{rel}", abs_src_path=str(path))
         file.dest_uri = site.urls.news_asset_path(rel)
         files.append(file)

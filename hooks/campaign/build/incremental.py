@@ -34,8 +34,10 @@ import json
 import os
 import posixpath
 import re
+import weakref
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -46,7 +48,8 @@ from mkdocs.structure.files import File
 from ..news.model import NewsItem
 from ..news.summary import Summaries
 from ..output.hardlinks import link_or_copy
-from ..output.search import SearchRecord
+from ..output.search import SearchRecord, record_digest
+from .memory import BuildMemo
 
 CACHE_DIR = Path(".cache") / "campaign"
 CACHE_ENV = "CAMPAIGN_CACHE"  # "off": no persistent cache; every page is rendered (what the tests compare against)
@@ -84,15 +87,21 @@ class PageFacts:
     search: SearchRecord | None
     alternate_folders: tuple[str, ...]
 
+    @cached_property
+    def search_digest(self) -> str | None:
+        """What the search index names this record by (kept with the facts: a preview asks for it every rebuild)."""
+        return None if self.search is None else record_digest(self.search)
+
     def to_json(self) -> dict:
         search = None if self.search is None else {k: v for k, v in asdict(self.search).items() if k != "body"}
         return {"search": search, "alternate_folders": list(self.alternate_folders)}
 
     @classmethod
-    def from_json(cls, data: dict, body: str) -> PageFacts:
+    def from_json(cls, data: dict) -> PageFacts:
+        """The facts as filed; the record's body is the page's kept body, put in by `PageCache.kept`."""
         s = data["search"]
         record = None if s is None else SearchRecord(
-            path=s["path"], title=s["title"], body=body, intro=tuple(s["intro"]), outro=tuple(s["outro"]),
+            path=s["path"], title=s["title"], intro=tuple(s["intro"]), outro=tuple(s["outro"]),
             meta=s["meta"], filters=s["filters"], sort=s["sort"])
         return cls(record, tuple(data["alternate_folders"]))
 
@@ -104,17 +113,21 @@ class DigestSummaries(Summaries):
         return item.summary or f"<summary of {_digest(item.body)}>"
 
 
-class ItemKeys:
-    """A digest of each item's fields, made once per build: fingerprints name items by it."""
+# What `serve` keeps in memory from one rebuild to the next (the content cache hands back the very same item
+# objects for unchanged files): each item's digest, each kept page's facts and each body's HTML.
+_ITEM_KEYS: weakref.WeakKeyDictionary[NewsItem, str] = weakref.WeakKeyDictionary()
+_FACTS: dict[str, dict[str, PageFacts]] = {}  # by language, then fingerprint
+_BODIES: dict[str, dict[str, str]] = {}  # by language, then body key
 
-    def __init__(self) -> None:
-        self._keys: dict[tuple[str, str], str] = {}
+
+class ItemKeys:
+    """A digest of each item's fields, made once per item object: fingerprints name items by it."""
 
     def __call__(self, item: NewsItem) -> str:
-        name = (item.lang, str(item.source))
-        if name not in self._keys:
-            self._keys[name] = _digest(repr(item))[:32]
-        return self._keys[name]
+        key = _ITEM_KEYS.get(item)
+        if key is None:
+            key = _ITEM_KEYS[item] = _digest(repr(item))[:32]
+        return key
 
 
 def _digest(*parts: str | bytes) -> str:
@@ -153,6 +166,7 @@ class PageCache:
         self.root = project_dir / CACHE_DIR
         self.shared = shared
         self._outputs = self.root / "pages" / lang
+        self._outputs_folder = str(self._outputs)
         self._bodies = self.root / "bodies" / lang
         self._facts_file = self.root / f"facts-{lang}.json"
         self._site_file = self.root / f"site-{lang}-{_digest(str(site_dir.resolve()))[:16]}.json"
@@ -162,12 +176,14 @@ class PageCache:
         self._site_file.unlink(missing_ok=True)
         self.current: dict[str, str] = {}  # dest_uri -> fingerprint, for every generated page of this build
         self._rendered: dict[str, PageFacts] = {}  # dest_uri -> facts, for the pages this build renders
+        self._kept_facts = _FACTS.setdefault(lang, {})
+        self._kept_bodies = _BODIES.setdefault(lang, {})
 
     def body_key(self, file: File, markdown: str, find: Callable[[str], File | None]) -> str:
         """What a body's HTML depends on: its Markdown, where it is, and where each file it links to is (or that it is not)."""
         base = posixpath.dirname(file.src_uri)
         targets = []
-        for target in sorted({found for groups in _LINK.findall(markdown) for found in groups if found}):
+        for target in _link_targets(markdown):
             parts = urlsplit(target)
             if not parts.path or parts.scheme or target.startswith(("/", "#", "//")):
                 continue
@@ -176,12 +192,16 @@ class PageCache:
         return _digest(self.shared, file.src_uri, file.dest_uri, markdown, *targets)
 
     def body(self, key: str) -> str | None:
-        try:
-            return self._body_path(key).read_text(encoding="utf-8")
-        except OSError:
-            return None
+        body = self._kept_bodies.get(key)
+        if body is None:
+            try:
+                body = self._kept_bodies[key] = self._body_path(key).read_text(encoding="utf-8")
+            except OSError:
+                return None
+        return body
 
     def keep_body(self, key: str, html: str) -> None:
+        self._kept_bodies[key] = html
         path = self._body_path(key)
         if not path.is_file():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -190,8 +210,9 @@ class PageCache:
     def _body_path(self, key: str) -> Path:
         return self._bodies / key[:2] / f"{key}.html"
 
-    def _output_path(self, fingerprint: str) -> Path:
-        return self._outputs / fingerprint[:2] / f"{fingerprint}.html"
+    def _output_path(self, fingerprint: str) -> str:
+        # A string: asked for every page of every build.
+        return os.path.join(self._outputs_folder, fingerprint[:2], fingerprint + ".html")
 
     def fingerprint(self, dest_uri: str, inputs: str, body_key: str | None) -> str:
         """Note the page's fingerprint; returns it."""
@@ -202,22 +223,27 @@ class PageCache:
     def kept(self, config: MkDocsConfig, file: File, fingerprint: str, body_key: str | None,
              dirty: bool) -> tuple[KeptFile, PageFacts, str] | None:
         """`file` as a kept file, with its facts and body HTML, if this fingerprint's output (and its body) is known."""
-        facts = self.facts.get(fingerprint)
-        if facts is None:
+        filed = self.facts.get(fingerprint)  # the record on disk decides; memory only spares reading it back
+        if filed is None:
             return None
+        facts = self._kept_facts.get(fingerprint)
+        if facts is None:
+            facts = self._kept_facts[fingerprint] = PageFacts.from_json(filed)
         in_place = dirty and self.held.get(file.dest_uri) == fingerprint and os.path.isfile(file.abs_dest_path)
         output = self._output_path(fingerprint)
-        if not in_place and not output.is_file():
+        if not in_place and not os.path.isfile(output):
             return None
         body = self.body(body_key) if body_key is not None else ""
         if body is None:
             return None
-        kept = KeptFile.generated(config, file.src_uri, abs_src_path=file.abs_dest_path if in_place else str(output),
+        if facts.search is not None and facts.search.body != body:
+            facts = self._kept_facts[fingerprint] = PageFacts(replace(facts.search, body=body), facts.alternate_folders)
+        kept = KeptFile.generated(config, file.src_uri, abs_src_path=file.abs_dest_path if in_place else output,
                                   inclusion=file.inclusion)
         assert isinstance(kept, KeptFile)
         kept.dest_uri = file.dest_uri
         kept.in_place = in_place
-        return kept, PageFacts.from_json(facts, body), body
+        return kept, facts, body
 
     def rendered(self, dest_uri: str, facts: PageFacts) -> None:
         """A page this build renders, with its facts: filed in the cache once written."""
@@ -231,15 +257,25 @@ class PageCache:
             written = site_dir / dest_uri
             if written.is_file():
                 fingerprint = self.current[dest_uri]
-                if not self._output_path(fingerprint).is_file():
+                if not os.path.isfile(self._output_path(fingerprint)):
                     link_or_copy(written, self._output_path(fingerprint))
                 self.facts[fingerprint] = facts.to_json()
+                self._kept_facts[fingerprint] = facts
         fingerprints = set(self.current.values())
         self.facts = {fp: facts for fp, facts in self.facts.items() if fp in fingerprints}
+        for memory, keep in ((self._kept_facts, fingerprints), (self._kept_bodies, body_keys)):
+            for key in [key for key in memory if key not in keep]:
+                del memory[key]
         self._facts_file.write_text(json.dumps(self.facts, sort_keys=True, ensure_ascii=False), encoding="utf-8")
         self._site_file.write_text(json.dumps(self.current, sort_keys=True), encoding="utf-8")
         _prune(self._outputs, fingerprints)
         _prune(self._bodies, body_keys)
+
+
+@BuildMemo
+def _link_targets(markdown: str) -> list[str]:
+    """Every link and image target a body's Markdown names, sorted."""
+    return sorted({found for groups in _LINK.findall(markdown) for found in groups if found})
 
 
 def _read_json(path: Path) -> dict:

@@ -34,25 +34,37 @@ class FolderEntry:
 
 
 def folder_entries(folder: Path, project_dir: Path) -> Iterator[FolderEntry]:
-    """Every file under `folder` in a stable order, each with why it is refused, if it is."""
+    """Every file under `folder` in a stable order, each with why it is refused, if it is.
+
+    Per folder: its set-aside and linked sub-folders, its files, then each other sub-folder in turn, all by name.
+    """
     project = project_dir.resolve()
-    for root, dirs, files in os.walk(folder):
-        kept = []
-        for name in sorted(dirs):
+    pending = [str(folder)]
+    while pending:
+        root = pending.pop()
+        # scandir's entries know whether they are links or folders without a system call each: 10,000 files a build.
+        with os.scandir(root) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+        descend = []
+        for entry in entries:
+            name = entry.name
+            if not entry.is_dir(follow_symlinks=False) and not (entry.is_symlink() and entry.is_dir()):
+                continue
             if name.startswith("."):
                 continue
             if name.startswith("_"):
-                yield FolderEntry(Path(root, name), set_aside=True)
-            elif os.path.islink(os.path.join(root, name)):
-                yield FolderEntry(Path(root, name), "a symbolic link to a folder; it is not followed, nothing in it is published")
+                yield FolderEntry(Path(entry.path), set_aside=True)
+            elif entry.is_symlink():
+                yield FolderEntry(Path(entry.path), "a symbolic link to a folder; it is not followed, nothing in it is published")
             else:
-                kept.append(name)
-        dirs[:] = kept
-        for name in sorted(files):
-            if name in SYSTEM_FILES:
+                descend.append(entry.path)
+        for entry in entries:
+            name = entry.name
+            if name in SYSTEM_FILES or entry.is_dir(follow_symlinks=False) or (entry.is_symlink() and entry.is_dir()):
                 continue
-            path = Path(root, name)
-            yield FolderEntry(path, set_aside=True) if name.startswith("_") else FolderEntry(path, refusal(path, project))
+            path = Path(entry.path)
+            yield FolderEntry(path, set_aside=True) if name.startswith("_") else FolderEntry(path, refusal(path, project, entry.is_symlink()))
+        pending.extend(reversed(descend))
 
 
 def refused_problem(entry: FolderEntry, project_dir: Path) -> Problem:
@@ -72,15 +84,10 @@ def shown_path(path: Path, project_dir: Path) -> str:
     return Path(os.path.relpath(path, project_dir)).as_posix()
 
 
-def folder_files(folder: Path, project_dir: Path) -> Iterator[Path]:
-    """The files of a content folder that count: its Markdown and the files kept beside it."""
-    return (entry.path for entry in folder_entries(folder, project_dir) if entry.refused is None and not entry.set_aside)
-
-
-def refusal(path: Path, project: Path) -> str | None:
-    """Why a file is neither read nor published (`project` resolved), or None."""
+def refusal(path: Path, project: Path, is_link: bool | None = None) -> str | None:
+    """Why a file is neither read nor published (`project` resolved, `is_link` when already known), or None."""
     name = path.name
-    if path.is_symlink():
+    if path.is_symlink() if is_link is None else is_link:
         target = path.resolve()
         if not target.exists():
             return "a symbolic link to nothing; it is ignored"

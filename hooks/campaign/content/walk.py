@@ -8,6 +8,7 @@ file was there first.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -64,6 +65,7 @@ class Walk(Generic[T]):
     problems: tuple[Problem, ...]  # in reading order
     problem_langs: dict[str, str]  # the language of each file with problems, to report them in its build
     set_aside: dict[str, str] = field(default_factory=dict)  # shown path → language of the files and folders named '_…', left out on purpose
+    beside: tuple[Path, ...] = ()  # the other files that count (images, documents kept beside the Markdown), in path order
 
     def problems_for(self, lang: str) -> list[Problem]:
         return [p for p in self.problems if self.problem_langs[p.path] == lang]
@@ -72,17 +74,24 @@ class Walk(Generic[T]):
         return [path for path, path_lang in self.set_aside.items() if path_lang == lang]
 
 
-def content_files(folder: Path, project_dir: Path) -> tuple[list[ContentFile], list[Problem], list[str]]:
-    """Every Markdown file under a content folder, in a stable order; the files refused there; those set aside ('_…')."""
-    files, refused, set_aside = [], [], []
+def content_files(folder: Path, project_dir: Path) -> tuple[list[ContentFile], list[Problem], list[str], list[Path]]:
+    """Every Markdown file under a content folder, in a stable order; the files refused there; those set aside ('_…');
+    the other files that count."""
+    files, refused, set_aside, beside = [], [], [], []
+    # Paths by string slicing: every entry is under `folder`, and pathlib's relative_to costs more than the read itself.
+    start, shown_folder = len(str(folder)) + 1, shown_path(folder, project_dir) + "/"
+    shown_folder = "" if shown_folder == "./" else shown_folder
     for entry in folder_entries(folder, project_dir):
         if entry.set_aside:
             set_aside.append(shown_path(entry.path, project_dir))
         elif entry.refused is not None:
             refused.append(refused_problem(entry, project_dir))
         elif entry.path.name.endswith(".md"):
-            files.append(ContentFile(entry.path, PurePosixPath(entry.path.relative_to(folder).as_posix()), shown_path(entry.path, project_dir)))
-    return files, refused, set_aside
+            source = str(entry.path)[start:].replace(os.sep, "/")
+            files.append(ContentFile(entry.path, PurePosixPath(source), shown_folder + source))
+        else:
+            beside.append(entry.path)
+    return files, refused, set_aside, beside
 
 
 def walk(folder: Path, project_dir: Path, read: Callable[[ContentFile], ReadResult[T]], url_of: Callable[[T], str],
@@ -93,7 +102,7 @@ def walk(folder: Path, project_dir: Path, read: Callable[[ContentFile], ReadResu
     the language a file's name says, to report a refused file in that build.
     """
     records: list[Record[T]] = []
-    files, refused, set_aside = content_files(folder, project_dir) if folder.is_dir() else ([], [], [])
+    files, refused, set_aside, beside = content_files(folder, project_dir) if folder.is_dir() else ([], [], [], [])
     problems: list[Problem] = list(refused)
     problem_langs = {p.path: lang_of(PurePosixPath(p.path)) for p in refused}
     urls: dict[tuple[str, str], str] = {}
@@ -111,7 +120,8 @@ def walk(folder: Path, project_dir: Path, read: Callable[[ContentFile], ReadResu
             problem_langs[file.shown] = result.lang
         problems += found
         records.append(Record(file, result.lang, content, result.parts_left_out if content is not None else 0))
-    return Walk(tuple(records), tuple(in_reading_order(problems)), problem_langs, {path: lang_of(PurePosixPath(path)) for path in set_aside})
+    return Walk(tuple(records), tuple(in_reading_order(problems)), problem_langs, {path: lang_of(PurePosixPath(path)) for path in set_aside},
+                tuple(beside))
 
 
 def _clash(content: Content, file: ContentFile, url: str, urls: dict, keys: dict) -> Problem | None:

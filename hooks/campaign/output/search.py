@@ -79,6 +79,10 @@ class SearchRecord:
     sort: dict[str, str] = field(default_factory=dict)  # date: a number, so newest first sorts right
 
 
+def record_digest(record: SearchRecord) -> str:
+    return hashlib.sha256(repr(record).encode()).hexdigest()
+
+
 def record_document(record: SearchRecord, lang: str) -> str:
     """The HTML Pagefind indexes for one page."""
     e = html.escape
@@ -122,10 +126,11 @@ class SearchIndex:
         self._waiting: list[_Waiting] = []
         self.count = 0
 
-    def add(self, record: SearchRecord) -> None:
+    def add(self, record: SearchRecord, digest: str | None = None) -> None:
+        """`digest`: the record's `record_digest`, when known."""
         self.count += 1
         self._records.append(record)
-        self._digests[record.path] = hashlib.sha256(repr(record).encode()).hexdigest()
+        self._digests[record.path] = digest or record_digest(record)
 
     def _prepare(self, staging: Path, record: SearchRecord) -> None:
         """Stage a record whose body is within the lead; hold the others until every record has said its words."""

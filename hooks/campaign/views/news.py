@@ -183,7 +183,7 @@ class NewsViews:
         nor its page count: an older page shows neither, and must not change when a new item comes."""
         listing, number, size = page.listing, page.number, self.site.settings.page_size
         return (page.path, page.title, number, number == listing.page_count(size), listing.subject,
-                [key(i) for i in listing.page_items(number, size)], self._pagination(listing, number, page.path),
+                [key(i) for i in listing.page_items(number, size)], self._pagination_inputs(listing, number),
                 self._listing_translations(listing, number), self.views.feed_links(listing), self.site.listing_label(listing))
 
     def _pagination(self, listing: Listing, number: int, here: str) -> PaginationView | None:
@@ -197,11 +197,21 @@ class NewsViews:
             text = self.t["newest_page"] if n == pages else str(n)
             return Link(text, self.views.link(listing.page_path(self.urls, n, size), here), current=n == number)
 
+        window, previous, next_ = _pagination_numbers(number, pages)
         return PaginationView(
-            pages=tuple(page_link(n) if n else None for n in pagination_window(number, pages)),
-            previous=page_link(number + 1) if number < pages else None,
-            next=page_link(number - 1) if number > 1 else None,
+            pages=tuple(page_link(n) if n else None for n in window),
+            previous=page_link(previous) if previous else None,
+            next=page_link(next_) if next_ else None,
         )
+
+    def _pagination_inputs(self, listing: Listing, number: int) -> tuple | None:
+        """What `_pagination` shows besides the listing's URLs and strings: each page it links, and whether that is
+        the root. Not the page count: an older page's links do not change when the listing grows."""
+        pages = listing.page_count(self.site.settings.page_size)
+        if pages == 1:
+            return None
+        window, previous, next_ = _pagination_numbers(number, pages)
+        return tuple((n, n == pages) if n else None for n in (*window, previous, next_))
 
     def _listing_trail(self, listing: Listing, number: int, title: str) -> list[tuple[str, str]]:
         urls, trail = self.urls, []
@@ -246,6 +256,11 @@ class NewsViews:
 
     def latest(self, here: str) -> tuple[EntryView, ...]:
         return self.entries(self.site.items[: self.site.settings.home_news], here)
+
+
+def _pagination_numbers(number: int, pages: int) -> tuple[list[int], int | None, int | None]:
+    """The pages a listing page links (0 for a gap), the one before it (newer) and the one after it (older)."""
+    return pagination_window(number, pages), number + 1 if number < pages else None, number - 1 if number > 1 else None
 
 
 def pagination_window(current: int, last: int, around: int = 2) -> list[int]:
