@@ -9,6 +9,7 @@ import pytest
 
 from campaign.build.config import load_settings
 from campaign.content import cache as content_cache
+from campaign.content.walk import content_files
 from campaign.news.catalogue import read_news
 from conftest import news_file
 from factories import BUILD_DATE, CATEGORIES
@@ -97,3 +98,23 @@ def test_new_settings_read_everything_again(project):
     read(project)
     _, reads = read(project, timezone="Asia/Bangkok")
     assert len(reads) == 3
+
+
+def test_a_folder_listing_is_kept_until_one_of_its_folders_changes(tmp_path):
+    news = tmp_path / "news"
+    (news / "2024").mkdir(parents=True)
+    (news / "2024" / "a.md").write_text("x", encoding="utf-8")
+
+    def names() -> list[str]:
+        return [file.source.as_posix() for file in content_files(news, tmp_path)[0]]
+
+    first = content_files(news, tmp_path)
+    assert content_files(news, tmp_path) is first  # nothing changed: the same listing
+    (news / "2024" / "b.md").write_text("x", encoding="utf-8")
+    assert names() == ["2024/a.md", "2024/b.md"]
+    (news / "2025").mkdir()
+    assert names() == ["2024/a.md", "2024/b.md"]
+    (news / "2025" / "c.md").write_text("x", encoding="utf-8")  # in a folder the last listing saw empty
+    assert names() == ["2024/a.md", "2024/b.md", "2025/c.md"]
+    (news / "2024" / "a.md").unlink()
+    assert names() == ["2024/b.md", "2025/c.md"]

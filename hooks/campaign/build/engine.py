@@ -23,6 +23,7 @@ import gc
 import html
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, FileSystemBytecodeCache
@@ -65,24 +66,22 @@ from .files import (
 )
 from .incremental import CACHE_DIR, DIRTY_ENV, KeptFile, PageFacts, cache_enabled
 from .memory import BuildMemo, next_build
-from .outputs import forget_hand_written_outputs, produced, remove_stale
+from .outputs import forget_hand_written_outputs, forget_produced, produced, remove_stale
 from .page_plan import PagePlan
 from .search import search_record
 from .translations import PREVIEW_ENV, SERVE_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
 
 log = get_plugin_logger("campaign")
 # The files a body uses, by body and page path: a preview's rebuild asks again for every article's.
+# Feeds and calendars by what they are made of (see `_remembered`).
+_DOCUMENTS: BuildMemo[tuple, bytes] = BuildMemo()
 _local_references: BuildMemo[tuple[str, str], frozenset[str]] = BuildMemo(lambda key: frozenset(local_references(*key)))
 
 
 class LanguageBuild:
     def __init__(self, config: MkDocsConfig):
-        if os.environ.get(SERVE_ENV) == "1":
-            # `serve` lives on: what the last build froze (below) is collected with the rest of its garbage.
-            gc.unfreeze()
-            gc.collect()
-        next_build()
         project_dir = self.project_dir = Path(config.config_file_path).parent
+        self.site_dir = Path(config.site_dir)
         try:
             self.settings = load_settings(config.extra, project_dir)
             self.lang: str = config.theme["language"]
@@ -98,6 +97,16 @@ class LanguageBuild:
         # Markdown's own slugify drops "đ" ("Thông điệp" → "thong-iep"); anchors use the URL rule instead.
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_id)
         self.is_default = self.lang == self.settings.default_language
+        self.translation_builds: list[RunningBuild] = []
+        self.dirty = os.environ.get(DIRTY_ENV) == "1"
+        if self.is_default and self.dirty:
+            # MkDocs cleans nothing in a dirty build: the other languages start now, while this one reads on.
+            self.translation_builds = start_translation_builds(config, self.settings)
+        if os.environ.get(SERVE_ENV) == "1":
+            # `serve` lives on: what the last build froze (below) is collected with the rest of its garbage.
+            gc.unfreeze()
+            gc.collect()
+        next_build()
         self.preview = os.environ.get(PREVIEW_ENV) == "1"
         self.news: NewsCatalogue = read_news(self.settings, project_dir, project_dir / CACHE_DIR / "content" if cache_enabled() else None)
         self.plans: PlanCatalogue = read_plans(self.settings, project_dir)
@@ -108,7 +117,6 @@ class LanguageBuild:
         self.summaries = Summaries(self.settings.summary_length, self.rendered)
         self.pages: dict[str, GeneratedPage] = {}
         self.doc_versions: dict[str, dict[str, str]] = {}
-        self.translation_builds: list[RunningBuild] = []
         self.asset_files: dict[str, Path] = {}
         self.news_assets: dict[str, File] = {}
         self.cleaner = BodyCleaner(self.settings.embeds)
@@ -123,11 +131,8 @@ class LanguageBuild:
         )
         self.views = PageViews(self.site, self.identity, self.summaries)
         self.plan = PagePlan(self.site, self.identity, project_dir)
+        self.shared: str | None = None  # what every page shares, hashed (None: CAMPAIGN_CACHE=off)
         self._report_sources()
-        self.dirty = os.environ.get(DIRTY_ENV) == "1"
-        if self.is_default and self.dirty:
-            # MkDocs cleans nothing in a dirty build: the other languages start now, while this one reads on.
-            self.translation_builds = start_translation_builds(config, self.settings)
         # What was read lives as long as the build (and the content cache as long as `serve`): Python's collector,
         # run again and again over it while pages are made, cost 3–5 s of a 10,000-item rebuild. Set it aside.
         gc.freeze()
@@ -179,10 +184,13 @@ class LanguageBuild:
         self.news_assets = add_news_assets(files, config, self.site)
         # Site path → source file of every file MkDocs publishes, to find an image's size from its URL.
         self.asset_files = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path and not f.is_documentation_page()}
-        add_calendar_files(files, config, self.site, CalendarWriter(self.site.urls, self.identity.language_root, self.strings, config.site_name))
+        self.shared = self.plan.shared_fingerprint(config, list(self.news_assets.values())) if cache_enabled() else None
+        calendars = CalendarWriter(self.site.urls, self.identity.language_root, self.strings, config.site_name)
+        add_calendar_files(files, config, self.site, lambda plans, name: self._remembered(
+            ("ics", name, repr(plans)), lambda: calendars.render(plans, name)))
         # A dirty build keeps the site folder: hand-written pages show generated data, so they are rendered again.
         forget_hand_written_outputs(files)
-        self.plan.add_to(files, config, list(self.news_assets.values()), self._use_kept)
+        self.plan.add_to(files, config, self.shared, self._use_kept)
         self.pages = self.plan.pages
         if self.is_default and not self.dirty:
             # Started after MkDocs has cleaned site_dir, so it cannot wipe their output.
@@ -264,10 +272,17 @@ class LanguageBuild:
             self.site.urls, self.settings.timezone, self.identity.language_root, self.summaries, self.rendered,
             author=config.site_author or config.site_name, fallback_date=self.settings.build_date,
         )
-        add_feeds(files, config, self.site, writer)
+        add_feeds(files, config, self.site, lambda feed, fmt: self._remembered(
+            ("feed", fmt.name, feed.path(self.site.urls, fmt.name), feed.title, feed.description, feed.listing.path(self.site.urls),
+             feed.items, tuple(self.rendered.get(item.source) for item in feed.items)), lambda: writer.render(feed, fmt)))
         left_out = keep_used_news_assets(files, self.news_assets, self._used_news_assets())
         self.files = files
         log.debug(f"news {self.lang}: {left_out} files beside news items left out, used by no published item")
+
+    def _remembered(self, key: tuple, make: Callable[[], bytes]) -> bytes:
+        """A whole document (a feed, a calendar) made again only when what it is made of changed: `key`, and what
+        every page shares (the cache's fingerprint; without the cache, always made)."""
+        return make() if self.shared is None else _DOCUMENTS.get((self.shared, *key), make)
 
     def _used_news_assets(self) -> set[str]:
         """Site paths of the files beside news that this build's articles show or link to."""
@@ -371,6 +386,7 @@ class LanguageBuild:
 
     def on_build_error(self) -> None:
         stop(self.translation_builds)
+        forget_produced(self.site_dir)
 
 
 def _make_dir(path: Path) -> Path:

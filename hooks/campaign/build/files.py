@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,11 +16,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..content.source import key_from_name, language_from_name
 from ..core.problems import Problem
 from ..core.settings import Settings
-from ..output.feeds import FeedWriter
-from ..output.ical import CalendarWriter
-from ..pages.feeds import FEED_FORMATS
+from ..pages.feeds import FEED_FORMATS, FeedFormat, FeedSpec
 from ..pages.kinds import ArticlePage, GeneratedPage, PlanPage
 from ..pages.language_site import LanguageSite
+from ..plans.model import Plan
 
 # News and plan sources are mounted under these virtual folders, so that relative
 # links and images inside an article resolve the way they do next to its Markdown file.
@@ -27,9 +27,9 @@ NEWS_MOUNT = "_news"
 PLANS_MOUNT = "_plans"
 
 
-def generated_files(config: MkDocsConfig, site: LanguageSite) -> list[tuple[File, GeneratedPage]]:
-    """A file per planned page, with its page, in the plan's order; not yet among MkDocs' files."""
-    planned: list[tuple[File, GeneratedPage]] = []
+def planned_pages(site: LanguageSite) -> list[tuple[str, str, GeneratedPage]]:
+    """Each planned page with its source URI and output path, in the plan's order."""
+    planned = []
     for page in site.pages:
         match page:
             case ArticlePage(item=item):
@@ -38,10 +38,15 @@ def generated_files(config: MkDocsConfig, site: LanguageSite) -> list[tuple[File
                 src_uri = f"{PLANS_MOUNT}/{plan.source}"
             case _:
                 src_uri = page.path + "index.md"
-        file = File.generated(config, src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
-        file.dest_uri = page.path + "index.html"
-        planned.append((file, page))
+        planned.append((src_uri, page.path + "index.html", page))
     return planned
+
+
+def generated_file(config: MkDocsConfig, src_uri: str, dest_uri: str, page: GeneratedPage) -> File:
+    """A planned page as MkDocs' file, to render."""
+    file = File.generated(config, src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+    file.dest_uri = dest_uri
+    return file
 
 
 def add_news_assets(files: Files, config: MkDocsConfig, site: LanguageSite) -> dict[str, File]:
@@ -83,19 +88,19 @@ def remove_refused_docs(files: Files, refused: list[Problem], project_dir: Path)
             files.remove(file)
 
 
-def add_feeds(files: Files, config: MkDocsConfig, site: LanguageSite, writer: FeedWriter) -> None:
+def add_feeds(files: Files, config: MkDocsConfig, site: LanguageSite, render: Callable[[FeedSpec, FeedFormat], bytes]) -> None:
     """Add every feed of the language, in every format, as a generated file."""
     for feed in site.feeds.values():
         for fmt in FEED_FORMATS:
-            files.append(File.generated(config, feed.path(site.urls, fmt.name), content=writer.render(feed, fmt)))
+            files.append(File.generated(config, feed.path(site.urls, fmt.name), content=render(feed, fmt)))
 
 
-def add_calendar_files(files: Files, config: MkDocsConfig, site: LanguageSite, writer: CalendarWriter) -> None:
+def add_calendar_files(files: Files, config: MkDocsConfig, site: LanguageSite, render: Callable[[Sequence[Plan], str], bytes]) -> None:
     """The .ics file of all plans, and one per plan."""
     t = site.strings
-    files.append(File.generated(config, site.urls.icalendar(), content=writer.render(site.plans, f"{t['calendar']} – {site.site_name}")))
+    files.append(File.generated(config, site.urls.icalendar(), content=render(site.plans, f"{t['calendar']} – {site.site_name}")))
     for plan in site.plans:
-        files.append(File.generated(config, site.urls.icalendar(plan.slug), content=writer.render([plan], plan.title)))
+        files.append(File.generated(config, site.urls.icalendar(plan.slug), content=render([plan], plan.title)))
 
 
 def select_docs_language(files: Files, config: MkDocsConfig, settings: Settings, lang: str) -> dict[str, dict[str, str]]:

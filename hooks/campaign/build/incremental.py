@@ -35,7 +35,7 @@ import os
 import posixpath
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from functools import cached_property
 from importlib import metadata
@@ -43,7 +43,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from ..news.model import NewsItem
 from ..news.summary import Summaries
@@ -118,12 +118,22 @@ class DigestSummaries(Summaries):
 _ITEM_KEYS: weakref.WeakKeyDictionary[NewsItem, str] = weakref.WeakKeyDictionary()
 _FACTS: dict[str, dict[str, PageFacts]] = {}  # by language, then fingerprint
 _BODIES: dict[str, dict[str, str]] = {}  # by language, then body key
+_JSON_FILES: dict[Path, tuple[tuple[int, int, int], dict]] = {}  # the cache's records as this process last wrote them
+_FILED: dict[Path, tuple[set[str], set[str]]] = {}  # per language's folder: the pages and bodies the last save left
 
 
 class ItemKeys:
-    """A digest of each item's fields, made once per item object: fingerprints name items by it."""
+    """A digest of each item's fields, made once per item object: fingerprints name items by it.
+
+    While `read` is a list, every item asked for is added to it: the items a page's view reads.
+    """
+
+    def __init__(self) -> None:
+        self.read: list[NewsItem] | None = None
 
     def __call__(self, item: NewsItem) -> str:
+        if self.read is not None:
+            self.read.append(item)
         key = _ITEM_KEYS.get(item)
         if key is None:
             key = _ITEM_KEYS[item] = _digest(repr(item))[:32]
@@ -179,17 +189,10 @@ class PageCache:
         self._kept_facts = _FACTS.setdefault(lang, {})
         self._kept_bodies = _BODIES.setdefault(lang, {})
 
-    def body_key(self, file: File, markdown: str, find: Callable[[str], File | None]) -> str:
-        """What a body's HTML depends on: its Markdown, where it is, and where each file it links to is (or that it is not)."""
-        base = posixpath.dirname(file.src_uri)
-        targets = []
-        for target in _link_targets(markdown):
-            parts = urlsplit(target)
-            if not parts.path or parts.scheme or target.startswith(("/", "#", "//")):
-                continue
-            found = find(posixpath.normpath(posixpath.join(base, unquote(parts.path))))
-            targets.append(f"{target} -> {found.dest_uri if found is not None else '-'}")
-        return _digest(self.shared, file.src_uri, file.dest_uri, markdown, *targets)
+    def body_key(self, src_uri: str, dest_uri: str, markdown: str, links: Sequence[str]) -> str:
+        """What a body's HTML depends on: its Markdown, where it is, and where each file it links to is (or that it
+        is not: `resolved_links`)."""
+        return _digest(self.shared, src_uri, dest_uri, markdown, *links)
 
     def body(self, key: str) -> str | None:
         body = self._kept_bodies.get(key)
@@ -214,22 +217,27 @@ class PageCache:
         # A string: asked for every page of every build.
         return os.path.join(self._outputs_folder, fingerprint[:2], fingerprint + ".html")
 
+    def known(self, dest_uri: str, fingerprint: str) -> None:
+        """Note the fingerprint of a page this process knows to be unchanged."""
+        self.current[dest_uri] = fingerprint
+
     def fingerprint(self, dest_uri: str, inputs: str, body_key: str | None) -> str:
         """Note the page's fingerprint; returns it."""
         fingerprint = _digest(self.shared, dest_uri, inputs, body_key or "")
         self.current[dest_uri] = fingerprint
         return fingerprint
 
-    def kept(self, config: MkDocsConfig, file: File, fingerprint: str, body_key: str | None,
+    def kept(self, config: MkDocsConfig, src_uri: str, dest_uri: str, fingerprint: str, body_key: str | None,
              dirty: bool) -> tuple[KeptFile, PageFacts, str] | None:
-        """`file` as a kept file, with its facts and body HTML, if this fingerprint's output (and its body) is known."""
+        """The page as a kept file, with its facts and body HTML, if this fingerprint's output (and its body) is known."""
         filed = self.facts.get(fingerprint)  # the record on disk decides; memory only spares reading it back
         if filed is None:
             return None
         facts = self._kept_facts.get(fingerprint)
         if facts is None:
             facts = self._kept_facts[fingerprint] = PageFacts.from_json(filed)
-        in_place = dirty and self.held.get(file.dest_uri) == fingerprint and os.path.isfile(file.abs_dest_path)
+        abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest_uri))
+        in_place = dirty and self.held.get(dest_uri) == fingerprint and os.path.isfile(abs_dest_path)
         output = self._output_path(fingerprint)
         if not in_place and not os.path.isfile(output):
             return None
@@ -238,10 +246,9 @@ class PageCache:
             return None
         if facts.search is not None and facts.search.body != body:
             facts = self._kept_facts[fingerprint] = PageFacts(replace(facts.search, body=body), facts.alternate_folders)
-        kept = KeptFile.generated(config, file.src_uri, abs_src_path=file.abs_dest_path if in_place else output,
-                                  inclusion=file.inclusion)
+        kept = KeptFile.generated(config, src_uri, abs_src_path=abs_dest_path if in_place else output, inclusion=InclusionLevel.NOT_IN_NAV)
         assert isinstance(kept, KeptFile)
-        kept.dest_uri = file.dest_uri
+        kept.dest_uri = dest_uri
         kept.in_place = in_place
         return kept, facts, body
 
@@ -266,10 +273,31 @@ class PageCache:
         for memory, keep in ((self._kept_facts, fingerprints), (self._kept_bodies, body_keys)):
             for key in [key for key in memory if key not in keep]:
                 del memory[key]
-        self._facts_file.write_text(json.dumps(self.facts, sort_keys=True, ensure_ascii=False), encoding="utf-8")
-        self._site_file.write_text(json.dumps(self.current, sort_keys=True), encoding="utf-8")
-        _prune(self._outputs, fingerprints)
-        _prune(self._bodies, body_keys)
+        _write_json(self._facts_file, self.facts)
+        _write_json(self._site_file, self.current)
+        filed = _FILED.get(self._outputs)
+        if filed is None:  # the first build of this process: every file of the cache's folders is looked at
+            _prune(self._outputs, fingerprints)
+            _prune(self._bodies, body_keys)
+        else:  # later ones remove what the build before them filed and this one no longer uses
+            for fingerprint in filed[0] - fingerprints:
+                Path(self._output_path(fingerprint)).unlink(missing_ok=True)
+            for key in filed[1] - body_keys:
+                self._body_path(key).unlink(missing_ok=True)
+        _FILED[self._outputs] = (fingerprints, set(body_keys))
+
+
+def resolved_links(src_uri: str, markdown: str, find: Callable[[str], str | None]) -> list[str]:
+    """Each relative link and image of a body's Markdown, with the output path of the file it names ('-': none)."""
+    base = posixpath.dirname(src_uri)
+    targets = []
+    for target in _link_targets(markdown):
+        parts = urlsplit(target)
+        if not parts.path or parts.scheme or target.startswith(("/", "#", "//")):
+            continue
+        found = find(posixpath.normpath(posixpath.join(base, unquote(parts.path))))
+        targets.append(f"{target} -> {found if found is not None else '-'}")
+    return targets
 
 
 @BuildMemo
@@ -279,11 +307,30 @@ def _link_targets(markdown: str) -> list[str]:
 
 
 def _read_json(path: Path) -> dict:
+    stamp = _stamp(path)
+    known = _JSON_FILES.get(path)
+    if known is not None and stamp is not None and known[0] == stamp:
+        return dict(known[1])
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+    stamp = _stamp(path)
+    if stamp is not None:
+        _JSON_FILES[path] = (stamp, dict(data))
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns, stat.st_ino
 
 
 def _prune(folder: Path, keep: set[str]) -> None:

@@ -18,20 +18,25 @@ _MEMOS: list[BuildMemo] = []
 
 
 class BuildMemo(Generic[K, V]):
-    """`make(key)`'s result, kept for the next build if this build asked for it; keys must say all `make` reads."""
+    """What `make` gave for a key, kept for the next build if this build asked for it; keys must say all `make` reads."""
 
-    def __init__(self, make: Callable[[K], V]):
+    def __init__(self, make: Callable[[K], V] | None = None):
         self._make = make
         self._previous: dict[K, V] = {}
         self._current: dict[K, V] = {}
         _MEMOS.append(self)
 
     def __call__(self, key: K) -> V:
+        assert self._make is not None
+        make = self._make
+        return self.get(key, lambda: make(key))
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
         try:
             return self._current[key]
         except KeyError:
             pass
-        value = self._previous.pop(key) if key in self._previous else self._make(key)
+        value = self._previous.pop(key) if key in self._previous else make()
         self._current[key] = value
         return value
 

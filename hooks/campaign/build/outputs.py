@@ -21,6 +21,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+# While `serve` lives: by site folder, the files its last build produced (see `remove_stale`).
+_PRODUCED: dict[str, set[str]] = {}
+
 
 def forget_hand_written_outputs(files: Files) -> None:
     """Remove the written pages of docs/, so that a dirty build renders them again."""
@@ -48,16 +51,30 @@ def remove_stale(site_dir: Path, wanted: set[str], owned_elsewhere: set[str], ke
     """
     removed = []
     top = os.path.normpath(site_dir)
-    for root, folders, names in os.walk(top):
-        if root == top:
-            folders[:] = [f for f in folders if f not in owned_elsewhere and f not in kept_folders]
-        for name in names:
-            path = os.path.join(root, name)
-            if path not in wanted:
+    before = _PRODUCED.pop(top, None)
+    if before is not None:
+        # Within one process (`serve`), the files the last build produced are known: those it no longer produces go.
+        for path in sorted(before - wanted):
+            if os.path.isfile(path):
                 os.unlink(path)
                 removed.append(path)
+    else:
+        for root, folders, names in os.walk(top):
+            if root == top:
+                folders[:] = [f for f in folders if f not in owned_elsewhere and f not in kept_folders]
+            for name in names:
+                path = os.path.join(root, name)
+                if path not in wanted:
+                    os.unlink(path)
+                    removed.append(path)
     for folder in sorted({os.path.dirname(p) for p in removed}, key=lambda p: p.count(os.sep), reverse=True):
         while folder != top and os.path.isdir(folder) and not os.listdir(folder):
             os.rmdir(folder)
             folder = os.path.dirname(folder)
+    _PRODUCED[top] = wanted
     return removed
+
+
+def forget_produced(site_dir: Path) -> None:
+    """A build failed: what its folder holds is no longer known; the next build looks at every file."""
+    _PRODUCED.pop(os.path.normpath(site_dir), None)

@@ -10,20 +10,59 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from ..pages.kinds import GeneratedPage
+from ..news.model import NewsItem
+from ..pages.kinds import ArticlePage, GeneratedPage, ListingPage
 from ..pages.language_site import LanguageSite
 from ..views.common import SiteIdentity
 from ..views.pages import PageViews
-from .files import generated_files
-from .incremental import DIRTY_ENV, DigestSummaries, ItemKeys, PageCache, PageFacts, cache_enabled, shared_fingerprint
+from .files import generated_file, planned_pages
+from .incremental import (
+    DIRTY_ENV,
+    DigestSummaries,
+    ItemKeys,
+    KeptFile,
+    PageCache,
+    PageFacts,
+    resolved_links,
+    shared_fingerprint,
+)
 
 # The engine's code: its own files are part of what every page shares.
 _ENGINE_DIR = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class _InPlace:
+    """A page the last build of this process kept where it was, and what its fingerprint was made of."""
+
+    dest_uri: str
+    fingerprint: str
+    body_key: str | None
+    links: tuple[str, ...]  # where its body's links led
+    file: KeptFile
+    facts: PageFacts
+    body: str
+    read: tuple[NewsItem, ...]  # the items its view read
+
+
+@dataclass(frozen=True)
+class _LastBuild:
+    shared: str
+    structure: tuple
+    pages: dict[str, _InPlace]  # by source URI
+
+
+# While `serve` lives: per language and site folder, the pages its last build left in place. A rebuild whose
+# shared fingerprint and news structure (which items, in which order, lists and languages) are unchanged keeps
+# each such page whose items are the very objects it read (the content cache hands back the same object for an
+# unchanged file), without asking its view for its inputs again: a saved edit costs what it touches.
+_LAST: dict[tuple[str, str], _LastBuild] = {}
 
 
 class PagePlan:
@@ -37,41 +76,71 @@ class PagePlan:
         self.kept: dict[str, GeneratedPage] = {}  # taken from the cache, not rendered
         self.body_keys: dict[str, str] = {}  # what each generated body's HTML is filed under
         self.cache: PageCache | None = None  # None: CAMPAIGN_CACHE=off
+        self._memory_key = ("", "")
+        self._last: _LastBuild | None = None  # what this build leaves in place, for the next (saved if it succeeds)
 
-    def add_to(self, files: Files, config: MkDocsConfig, news_assets: list[File],
+    def add_to(self, files: Files, config: MkDocsConfig, shared: str | None,
                use_kept: Callable[[GeneratedPage, PageFacts, str], None]) -> None:
         """Each planned page as MkDocs' file: kept when the cache knows its fingerprint's output (then `use_kept`
-        is told of its facts and body), else to render."""
-        planned = generated_files(config, self.site)
-        self.pages = {file.src_uri: page for file, page in planned}
-        cache = self.cache = PageCache(self.project_dir, self.site.lang, Path(config.site_dir),
-                                       self._shared_fingerprint(config, news_assets)) if cache_enabled() else None
+        is told of its facts and body), else to render. `shared`: `shared_fingerprint`; None without the cache."""
+        planned = planned_pages(self.site)
+        self.pages = {src_uri: page for src_uri, _, page in planned}
+        if shared is None:
+            for src_uri, dest_uri, page in planned:
+                files.append(generated_file(config, src_uri, dest_uri, page))
+            return
+        cache = self.cache = PageCache(self.project_dir, self.site.lang, Path(config.site_dir), shared)
         dirty = os.environ.get(DIRTY_ENV) == "1"
         views = PageViews(self.site, self.identity, DigestSummaries(self.site.settings.summary_length, {}))
         keys = ItemKeys()
-        by_src_uri = {file.src_uri: file for file, _ in planned}
+        dest_of = {src_uri: dest_uri for src_uri, dest_uri, _ in planned}
 
-        def find(path: str) -> File | None:
-            return files.get_file_from_path(path) or by_src_uri.get(path)
+        def find(path: str) -> str | None:
+            file = files.get_file_from_path(path)
+            return file.dest_uri if file is not None else dest_of.get(path)
 
-        for file, page in planned:
-            kept = None
-            if cache is not None:
-                body_key = cache.body_key(file, page.markdown, find) if page.markdown else None
-                if body_key is not None:
-                    self.body_keys[file.src_uri] = body_key
-                kept = cache.kept(config, file, cache.fingerprint(file.dest_uri, views.inputs(page, keys), body_key), body_key, dirty)
+        self._memory_key = (self.site.lang, os.path.abspath(config.site_dir))
+        structure = _structure(self.site)
+        last = _LAST.pop(self._memory_key, None)
+        before = last.pages if dirty and last is not None and last.shared == shared and last.structure == structure else {}
+        alive = {id(record.item) for record in self.site.news.records if record.item is not None}
+        in_place: dict[str, _InPlace] = {}
+        for src_uri, dest_uri, page in planned:
+            links = tuple(resolved_links(src_uri, page.markdown, find)) if page.markdown else ()
+            known = before.get(src_uri)
+            if known is not None and known.dest_uri == dest_uri and known.links == links and all(id(item) in alive for item in known.read):
+                cache.known(dest_uri, known.fingerprint)
+                self._keep(files, src_uri, page, known.file, known.facts, known.body, known.body_key, use_kept)
+                in_place[src_uri] = known
+                continue
+            body_key = cache.body_key(src_uri, dest_uri, page.markdown, links) if page.markdown else None
+            keys.read = [] if isinstance(page, ArticlePage | ListingPage) else None  # other pages: every time
+            fingerprint = cache.fingerprint(dest_uri, views.inputs(page, keys), body_key)
+            read, keys.read = keys.read, None
+            kept = cache.kept(config, src_uri, dest_uri, fingerprint, body_key, dirty)
             if kept is None:
                 # Written anew, never in place: the old output may be a link into the cache.
-                Path(file.abs_dest_path).unlink(missing_ok=True)
-                files.append(file)
+                Path(config.site_dir, dest_uri).unlink(missing_ok=True)
+                files.append(generated_file(config, src_uri, dest_uri, page))
+                if body_key is not None:
+                    self.body_keys[src_uri] = body_key
                 continue
             kept_file, facts, body = kept
-            files.append(kept_file)
-            self.kept[file.src_uri] = page
-            use_kept(page, facts, body)
+            self._keep(files, src_uri, page, kept_file, facts, body, body_key, use_kept)
+            if read is not None and kept_file.in_place:
+                in_place[src_uri] = _InPlace(dest_uri, fingerprint, body_key, links, kept_file, facts, body, tuple(read))
+        self._last = _LastBuild(shared, structure, in_place)
 
-    def _shared_fingerprint(self, config: MkDocsConfig, news_assets: list[File]) -> str:
+    def _keep(self, files: Files, src_uri: str, page: GeneratedPage, file: KeptFile, facts: PageFacts, body: str,
+              body_key: str | None, use_kept: Callable[[GeneratedPage, PageFacts, str], None]) -> None:
+        files.append(file)
+        self.kept[src_uri] = page
+        if body_key is not None:
+            self.body_keys[src_uri] = body_key
+        use_kept(page, facts, body)
+
+    def shared_fingerprint(self, config: MkDocsConfig, news_assets: list[File]) -> str:
+        """What every page of this build shares, hashed: see build.incremental."""
         stats = {f.src_uri: os.stat(f.abs_src_path) for f in news_assets if f.abs_src_path}
         assets = sorted(f"{src_uri}:{stat.st_size}:{stat.st_mtime_ns}" for src_uri, stat in stats.items())
         folders = [Path(config.docs_dir), self.site.settings.i18n_dir, _ENGINE_DIR]
@@ -92,3 +161,13 @@ class PagePlan:
     def save(self, site_dir: Path) -> None:
         if self.cache is not None:
             self.cache.save(site_dir, set(self.body_keys.values()))
+        if self._last is not None:
+            _LAST[self._memory_key] = self._last
+
+
+def _structure(site: LanguageSite) -> tuple:
+    """What decides which news pages there are and what lists and neighbours hold, besides each item's other fields:
+    every file's status, and each item's place, category, tags and translation key."""
+    return tuple((record.shown, record.lang, record.status) if (item := record.item) is None else
+                 (record.shown, record.lang, record.status, item.sort_key, item.category.key, item.tags, item.translation_key)
+                 for record in site.news.records)

@@ -31,17 +31,21 @@ class FolderEntry:
     path: Path
     refused: str | None = None  # why it is neither read nor published; None: it counts
     set_aside: bool = False  # named '_…' on purpose: left out without a problem
+    linked: bool = False  # a symbolic link
 
 
-def folder_entries(folder: Path, project_dir: Path) -> Iterator[FolderEntry]:
+def folder_entries(folder: Path, project_dir: Path, visited: list[tuple[str, int]] | None = None) -> Iterator[FolderEntry]:
     """Every file under `folder` in a stable order, each with why it is refused, if it is.
 
     Per folder: its set-aside and linked sub-folders, its files, then each other sub-folder in turn, all by name.
+    `visited`, when given, gets each folder listed with its modification time from before it was listed.
     """
     project = project_dir.resolve()
     pending = [str(folder)]
     while pending:
         root = pending.pop()
+        if visited is not None:
+            visited.append((root, os.stat(root).st_mtime_ns))
         # scandir's entries know whether they are links or folders without a system call each: 10,000 files a build.
         with os.scandir(root) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -53,17 +57,18 @@ def folder_entries(folder: Path, project_dir: Path) -> Iterator[FolderEntry]:
             if name.startswith("."):
                 continue
             if name.startswith("_"):
-                yield FolderEntry(Path(entry.path), set_aside=True)
+                yield FolderEntry(Path(entry.path), set_aside=True, linked=entry.is_symlink())
             elif entry.is_symlink():
-                yield FolderEntry(Path(entry.path), "a symbolic link to a folder; it is not followed, nothing in it is published")
+                yield FolderEntry(Path(entry.path), "a symbolic link to a folder; it is not followed, nothing in it is published", linked=True)
             else:
                 descend.append(entry.path)
         for entry in entries:
             name = entry.name
             if name in SYSTEM_FILES or entry.is_dir(follow_symlinks=False) or (entry.is_symlink() and entry.is_dir()):
                 continue
-            path = Path(entry.path)
-            yield FolderEntry(path, set_aside=True) if name.startswith("_") else FolderEntry(path, refusal(path, project, entry.is_symlink()))
+            path, linked = Path(entry.path), entry.is_symlink()
+            yield FolderEntry(path, set_aside=True, linked=linked) if name.startswith("_") else \
+                FolderEntry(path, refusal(path, project, linked), linked=linked)
         pending.extend(reversed(descend))
 
 

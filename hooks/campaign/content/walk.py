@@ -74,14 +74,44 @@ class Walk(Generic[T]):
         return [path for path, path_lang in self.set_aside.items() if path_lang == lang]
 
 
-def content_files(folder: Path, project_dir: Path) -> tuple[list[ContentFile], list[Problem], list[str], list[Path]]:
+Listing = tuple[list[ContentFile], list[Problem], list[str], list[Path]]
+# While `serve` lives: each content folder's last listing, with the modification times of its folders. A file
+# added, removed or renamed changes its folder's time; a symbolic link anywhere means the folder is listed anew.
+_LISTINGS: dict[tuple[Path, Path], tuple[tuple[tuple[str, int], ...], Listing]] = {}
+
+
+def content_files(folder: Path, project_dir: Path) -> Listing:
     """Every Markdown file under a content folder, in a stable order; the files refused there; those set aside ('_…');
-    the other files that count."""
+    the other files that count. (Callers do not change the lists: they may be the last build's.)"""
+    known = _LISTINGS.get((folder, project_dir))
+    if known is not None and _folder_times(known[0]) == known[0]:
+        return known[1]
+    listing, folders, linked = _list(folder, project_dir)
+    if not linked:
+        _LISTINGS[(folder, project_dir)] = (tuple(folders), listing)
+    return listing
+
+
+def _folder_times(folders: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+    times = []
+    for path, _ in folders:
+        try:
+            times.append((path, os.stat(path).st_mtime_ns))
+        except OSError:
+            times.append((path, -1))
+    return tuple(times)
+
+
+def _list(folder: Path, project_dir: Path) -> tuple[Listing, list[tuple[str, int]], bool]:
+    """`content_files`' answer, the folders it looked in (with their times), and whether it met a symbolic link."""
     files, refused, set_aside, beside = [], [], [], []
+    folders: list[tuple[str, int]] = []
+    linked = False
     # Paths by string slicing: every entry is under `folder`, and pathlib's relative_to costs more than the read itself.
     start, shown_folder = len(str(folder)) + 1, shown_path(folder, project_dir) + "/"
     shown_folder = "" if shown_folder == "./" else shown_folder
-    for entry in folder_entries(folder, project_dir):
+    for entry in folder_entries(folder, project_dir, folders):
+        linked = linked or entry.linked
         if entry.set_aside:
             set_aside.append(shown_path(entry.path, project_dir))
         elif entry.refused is not None:
@@ -91,7 +121,7 @@ def content_files(folder: Path, project_dir: Path) -> tuple[list[ContentFile], l
             files.append(ContentFile(entry.path, PurePosixPath(source), shown_folder + source))
         else:
             beside.append(entry.path)
-    return files, refused, set_aside, beside
+    return (files, refused, set_aside, beside), folders, linked
 
 
 def walk(folder: Path, project_dir: Path, read: Callable[[ContentFile], ReadResult[T]], url_of: Callable[[T], str],

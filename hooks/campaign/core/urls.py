@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from datetime import datetime, tzinfo
+from functools import lru_cache
 from urllib.parse import quote
 
 from .settings import Category, Language, Settings
@@ -28,8 +29,7 @@ class UrlScheme:
         return self.paginated(f"{self.language.news}/", page)
 
     def article(self, date: datetime, slug: str) -> str:
-        local = date.astimezone(self.timezone)
-        return f"{self.language.news}/{local:%Y}/{local:%m}/{slug}/"
+        return _article_path(self.language.news, self.timezone, date, slug)
 
     def news_asset_path(self, path: str) -> str:
         """Where a file kept beside news items (`path` relative to the news folder) is written: under the news segment."""
@@ -92,6 +92,13 @@ class UrlScheme:
     def site_path(self, page_path: str) -> str:
         """'tin-tuc/x/' stays as it is for the root language; English gets 'en/'."""
         return posixpath.join(self.language.prefix, page_path) if self.language.prefix else page_path
+
+
+@lru_cache(maxsize=1 << 16)
+def _article_path(news: str, timezone: tzinfo, date: datetime, slug: str) -> str:
+    # Asked for every item several times a build (pages, links, clashes): a date in a zone is slow to format.
+    local = date.astimezone(timezone)
+    return f"{news}/{local:%Y}/{local:%m}/{slug}/"
 
 
 def activity_anchor(plan_slug: str, activity_id: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from ..core.settings import Category
@@ -51,9 +52,10 @@ class NewsItem:
     draft: bool = False
     updated: datetime | None = None
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple:
-        # Newest first, then by source path so the order is the same in every build.
+        # Newest first, then by source path so the order is the same in every build. Kept: items are
+        # sorted again every build, and the content cache hands back the same item objects.
         return (-self.date.timestamp(), str(self.source))
 
     @property

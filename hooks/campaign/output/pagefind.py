@@ -155,6 +155,9 @@ def _order_filters(bundle: Path) -> None:
 
 
 if __name__ == "__main__":
-    # Behind the preview's next rebuild, never before it: the index may lag, the page may not.
-    os.nice(10)
+    # Behind the preview's next rebuild, never before it: the index may lag, the page may not. On Linux the
+    # indexer (and the Pagefind it runs) only gets a core no one else wants; elsewhere, the lowest priority.
+    if hasattr(os, "sched_setscheduler") and hasattr(os, "SCHED_IDLE"):
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    os.nice(19)
     _index_then_swap(Path(sys.argv[1]), Path(sys.argv[2]), [Path(arg) for arg in sys.argv[3:]])

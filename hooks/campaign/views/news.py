@@ -155,8 +155,9 @@ class NewsViews:
         """What `article_page` reads besides what every page shares (settings, strings, templates), cheaply:
         each item by `key`, a digest of all its fields. Dirty builds compare these instead of building every view."""
         item = page.item
-        translations = sorted((lang, other.date, other.slug)
-                              for lang, other in self.site.news.translations(item, self.site.include_drafts).items())
+        # A translation by all its fields, though only its URL is shown: builds kept in memory (build.page_plan)
+        # learn which items a page reads from `key`.
+        translations = sorted((lang, key(other)) for lang, other in self.site.news.translations(item, self.site.include_drafts).items())
         newer, older = self.site.collections.neighbours(item, self.site.settings.neighbours)
         return page.path, page.title, key(item), [key(i) for i in newer], [key(i) for i in older], translations
 
