@@ -45,11 +45,11 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 
+from ..core.memory import BuildMemo
 from ..news.model import NewsItem
 from ..news.summary import Summaries
 from ..output.hardlinks import link_or_copy
 from ..output.search import SearchRecord, record_digest
-from .memory import BuildMemo
 
 CACHE_DIR = Path(".cache") / "campaign"
 CACHE_ENV = "CAMPAIGN_CACHE"  # "off": no persistent cache; every page is rendered (what the tests compare against)

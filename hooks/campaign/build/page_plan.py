@@ -48,7 +48,8 @@ class _InPlace:
     file: KeptFile
     facts: PageFacts
     body: str
-    read: tuple[NewsItem, ...]  # the items its view read
+    read: tuple[NewsItem, ...]  # the items its view read (held, so that no other object takes their ids)
+    read_ids: frozenset[int]
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class PagePlan:
         for src_uri, dest_uri, page in planned:
             links = tuple(resolved_links(src_uri, page.markdown, find)) if page.markdown else ()
             known = before.get(src_uri)
-            if known is not None and known.dest_uri == dest_uri and known.links == links and all(id(item) in alive for item in known.read):
+            if known is not None and known.dest_uri == dest_uri and known.links == links and known.read_ids <= alive:
                 cache.known(dest_uri, known.fingerprint)
                 self._keep(files, src_uri, page, known.file, known.facts, known.body, known.body_key, use_kept)
                 in_place[src_uri] = known
@@ -128,7 +129,8 @@ class PagePlan:
             kept_file, facts, body = kept
             self._keep(files, src_uri, page, kept_file, facts, body, body_key, use_kept)
             if read is not None and kept_file.in_place:
-                in_place[src_uri] = _InPlace(dest_uri, fingerprint, body_key, links, kept_file, facts, body, tuple(read))
+                in_place[src_uri] = _InPlace(dest_uri, fingerprint, body_key, links, kept_file, facts, body, tuple(read),
+                                             frozenset(map(id, read)))
         self._last = _LastBuild(shared, structure, in_place)
 
     def _keep(self, files: Files, src_uri: str, page: GeneratedPage, file: KeptFile, facts: PageFacts, body: str,

@@ -7,6 +7,7 @@ the calendar), independent of MkDocs; `build.files` turns it into MkDocs files.
 from __future__ import annotations
 
 from ..core.i18n import Strings
+from ..core.memory import BuildMemo
 from ..core.settings import Settings
 from ..core.urls import UrlScheme
 from ..news.catalogue import NewsCatalogue
@@ -17,6 +18,10 @@ from ..plans.catalogue import PlanCatalogue
 from ..plans.model import Plan
 from .feeds import FeedSpec
 from .kinds import ArchivePage, ArticlePage, CalendarPage, GeneratedPage, ListingPage, PlanPage, PlansIndexPage
+
+# The same items (the very objects: the content cache hands them back) make the same collections: a preview's
+# rebuild after an edit to one item's body groups nothing again.
+_collections: BuildMemo[tuple, Collections] = BuildMemo()
 
 
 class LanguageSite:
@@ -38,7 +43,8 @@ class LanguageSite:
         self.feeds: dict[Subject, FeedSpec] = self._plan_feeds()
 
     def _group(self, items: list[NewsItem]) -> Collections:
-        return build_collections(items, self.settings.categories, self.settings.timezone)
+        return _collections.get((tuple(items), self.settings.categories, self.settings.timezone),
+                                lambda: build_collections(items, self.settings.categories, self.settings.timezone))
 
     def _plan_pages(self) -> list[GeneratedPage]:
         urls, t = self.urls, self.strings
