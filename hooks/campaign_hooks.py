@@ -82,13 +82,15 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     # Templates get the page's ready-made view and our UI strings, apart from Material's.
     build = _current()
     context["campaign"] = build.page_view(page, config)  # type: ignore[typeddict-unknown-key]
+    context["campaign_footer"] = build.footer  # type: ignore[typeddict-unknown-key]
     context["t"] = build.strings  # type: ignore[typeddict-unknown-key]
     return context
 
 
 def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
-    # Pages MkDocs renders without a page (404.html) have our UI strings too: the header needs them.
+    # Pages MkDocs renders without a page (404.html) have our UI strings and footer too.
     context["t"] = _current().strings  # type: ignore[typeddict-unknown-key]
+    context["campaign_footer"] = _current().footer  # type: ignore[typeddict-unknown-key]
     if template_name == "sitemap.xml":
         # Our sitemap template (overrides/sitemap.xml) lists the pages MkDocs copied from the cache too.
         context["campaign_sitemap"] = _current().sitemap_urls(config)  # type: ignore[typeddict-unknown-key]

@@ -101,4 +101,25 @@ def test_the_declared_keys_are_the_documented_ones():
     assert option_names(CampaignConfig) == [
         "news_dir", "plans_dir", "i18n_dir", "timezone", "languages", "default_language", "categories", "page_size",
         "neighbours", "summary_length", "home_news", "feeds", "search", "build_date", "share_image", "progress_after", "progress_every", "embeds",
+        "publisher",
     ]
+
+
+def test_the_publisher_is_one_text_for_all_languages_or_one_per_language():
+    s = settings(publisher={"name": "Liên minh HTX", "address": {"vi": "Hà Nội", "en": "Hanoi"}, "telephone": "+84 24 1234 5678",
+                            "email": "bao-chi@example.org"})
+    assert s.publisher.name == {"vi": "Liên minh HTX", "en": "Liên minh HTX"}
+    assert s.publisher.address == {"vi": "Hà Nội", "en": "Hanoi"}
+    assert (s.publisher.telephone, s.publisher.email, s.publisher.copyright) == ("+84 24 1234 5678", "bao-chi@example.org", {})
+    assert settings().publisher.name == {}  # the footer then names site_author
+
+
+@pytest.mark.parametrize(("publisher", "message"), [
+    ({"name": {"vi": "Liên minh"}}, "extra.campaign.publisher.name: no text for en"),
+    ({"address": {"vi": "Hà Nội", "en": "Hanoi", "fr": "Hanoï"}}, "extra.campaign.publisher.address.fr: unknown key"),
+    ({"email": "bao chi@example"}, "extra.campaign.publisher.email: expected an e-mail address"),
+    ({"phone": "+84"}, "extra.campaign.publisher.phone: unknown key; did you mean 'telephone'?"),
+    ({"name": ["a", "b"]}, "extra.campaign.publisher.name: expected text, or one text per language"),
+])
+def test_a_wrong_publisher_names_the_key(publisher, message):
+    assert message in error(publisher=publisher)

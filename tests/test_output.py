@@ -6,7 +6,7 @@ import hashlib
 
 from bs4 import BeautifulSoup
 
-from conftest import build, make_project, news_file
+from conftest import build, make_project, news_file, resolve
 
 TRICKY = 'Giá <b>bột</b> & "muối" \'Bạc Liêu\' </title><script>alert(1)</script>'
 
@@ -99,3 +99,28 @@ def test_quiet_build_keeps_every_language_quiet(tmp_path):
 
 def test_heading_anchors_strip_diacritics_and_map_d_with_stroke(demo_build):
     assert demo_build.page("").select_one("h2#thong-diep-chinh").get_text(strip=True) == "Thông điệp chính"
+
+
+def test_every_page_says_who_publishes_it_in_its_own_language(demo_build):
+    """The footer: the publisher from extra.campaign.publisher, links to follow the site; no Material boilerplate."""
+    for root, texts in (("", ("Đơn vị thực hiện", "Liên minh Hợp tác xã Việt Nam", "Hà Nội, Việt Nam", "Theo dõi")),
+                        ("en/", ("Published by", "Vietnam Cooperative Alliance", "Hanoi, Vietnam", "Follow"))):
+        for path in (root + "index.html", root + "404.html", root + "lich-hoat-dong/index.html" if not root else root + "calendar/index.html"):
+            soup = BeautifulSoup((demo_build.site / path).read_text(encoding="utf-8"), "lxml")
+            footer = soup.select_one("footer.md-footer .campaign-footer")
+            assert footer is not None, path
+            text = " ".join(footer.get_text(" ").split())
+            for expected in texts:
+                assert expected in text, (path, expected, text)
+            assert "Made with" not in soup.get_text(), path
+            mail = footer.select_one('a[href^="mailto:"]')
+            assert mail is not None and mail["href"] == "mailto:lienhe@thang-hanh-dong-htx.example.org"
+            copyright = footer.select_one(".campaign-footer__copyright").get_text()
+            assert copyright.startswith("© 20") and texts[1] in copyright, copyright
+    # Its links lead to the language's own news feed, calendar page and .ics file, from any page.
+    for page, expected in (("", ["rss.xml", "lich-hoat-dong/", "lich-hoat-dong.ics"]),
+                           ("tin-tuc/", ["rss.xml", "lich-hoat-dong/", "lich-hoat-dong.ics"]),
+                           ("en/news/", ["en/rss.xml", "en/calendar/", "en/calendar.ics"])):
+        links = [resolve(page, a["href"]) for a in demo_build.page(page).select(".campaign-footer__follow a")]
+        assert links == expected, links
+        assert all(demo_build.exists(link) for link in links), links

@@ -5,8 +5,9 @@ way Material declares its plugins' settings (`BlogConfig`). Stricter than
 MkDocs about mistakes, because a silently ignored setting is a site that is
 quietly wrong: an unknown key stops the build, naming it and the closest known
 key ("page_sise: unknown key; did you mean 'page_size'?"), and a value of the
-wrong type names the key and the type expected. `load_settings` turns the
-checked values into `core.settings.Settings`, which the engine reads.
+wrong type names the key and the type expected (each kind of value is an
+option of build.config_values). `load_settings` turns the checked values into
+`core.settings.Settings`, which the engine reads.
 """
 
 from __future__ import annotations
@@ -14,125 +15,19 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Generic, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Generic, TypeVar
+from zoneinfo import ZoneInfo
 
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from ..core.dates import DateError, parse_datetime
 from ..core.problems import describe
-from ..core.settings import BUILD_DATE_ENV, Category, FeedSettings, Language, Settings, SettingsError
+from ..core.settings import BUILD_DATE_ENV, Category, FeedSettings, Language, Publisher, Settings, SettingsError
+from .config_values import Count, EmbedPrefixes, Flag, Localised, Moment, NestedError, OptionalText, Seconds, Text, TimeZone
 
-T = TypeVar("T")
 C = TypeVar("C", bound=Config)
-
-
-class NestedError(ValidationError):
-    """A problem at a key path below the option that raised it (feeds → length)."""
-
-    def __init__(self, path: tuple[str, ...], message: str):
-        super().__init__(f"{'.'.join(path)}: {message}")
-        self.path, self.message = path, message
-
-
-# Options: each checks one kind of value and says what it expected -------------
-
-
-class _Value(Generic[T], BaseConfigOption[T]):
-    def __init__(self, default: object = None):
-        super().__init__()
-        self.default = default
-
-    def run_validation(self, value: object) -> T:
-        if value is None:
-            raise ValidationError("missing; this setting is required")
-        return self.check(value)
-
-    def check(self, value: object) -> T:
-        raise NotImplementedError
-
-
-class Count(_Value[int]):
-    """A whole number of at least `minimum` (1 unless said)."""
-
-    def __init__(self, default: object = None, minimum: int = 1):
-        super().__init__(default)
-        self.minimum = minimum
-
-    def check(self, value: object) -> int:
-        if not isinstance(value, int) or isinstance(value, bool) or value < self.minimum:
-            raise ValidationError(f"expected a whole number of at least {self.minimum}, got {value!r}")
-        return value
-
-
-class Seconds(_Value[float]):
-    def check(self, value: object) -> float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ValidationError(f"expected a number of seconds (0 or more), got {value!r}")
-        return float(value)
-
-
-class Flag(_Value[bool]):
-    def check(self, value: object) -> bool:
-        if not isinstance(value, bool):
-            raise ValidationError(f"expected true or false, got {value!r}")
-        return value
-
-
-class Text(_Value[str]):
-    """One line of text; `strip` characters are removed from its ends (e.g. '/' of a URL segment)."""
-
-    def __init__(self, default: str | None = None, strip: str | None = None):
-        super().__init__(default)
-        self.strip = strip
-
-    def check(self, value: object) -> str:
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise ValidationError(f"expected text, got {describe(value)}")
-        return str(value).strip(self.strip)
-
-
-class OptionalText(Text):
-    def run_validation(self, value: object) -> str:
-        return "" if value is None else self.check(value)
-
-
-class TimeZone(_Value[ZoneInfo]):
-    def check(self, value: object) -> ZoneInfo:
-        try:
-            return ZoneInfo(str(value))
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValidationError(f"unknown time zone {value!r}; expected an IANA name such as Asia/Ho_Chi_Minh") from exc
-
-
-class Moment(BaseConfigOption[Any]):
-    """A date or date and time as written; read in the site's time zone by `load_settings`."""
-
-    def run_validation(self, value: object) -> object:
-        if value is not None and not isinstance(value, (str, date)):
-            raise ValidationError(f"expected a date like 2024-05-01 or 2024-05-01 08:00, got {describe(value)}")
-        return value
-
-
-class EmbedPrefixes(BaseConfigOption[tuple[str, ...]]):
-    """Addresses whose pages a body may show in an <iframe>: https:// prefixes ending in '/'."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.default = []
-
-    def run_validation(self, value: object) -> tuple[str, ...]:
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            raise ValidationError(f"expected a list of https:// address prefixes, e.g. [https://www.youtube-nocookie.com/embed/]; got {describe(value)}")
-        for prefix in value:
-            if not isinstance(prefix, str) or not prefix.startswith("https://") or not prefix.endswith("/") or prefix.count("/") < 4:
-                raise ValidationError(f"expected an https:// address prefix ending in '/' after the host, e.g. "
-                                      f"https://www.youtube-nocookie.com/embed/; got {describe(prefix)}")
-        return tuple(value)
 
 
 class Section(Generic[C], BaseConfigOption[C]):
@@ -218,6 +113,16 @@ class SearchConfig(StrictConfig):
     lead_words = Count(80, minimum=0)
 
 
+class PublisherConfig(StrictConfig):
+    """Who publishes the site, shown in every page's footer. Texts: one for all languages, or one per language."""
+
+    name = Localised()  # e.g. {vi: Liên minh Hợp tác xã Việt Nam, en: Vietnam Cooperative Alliance}; default: site_author
+    address = Localised()  # one line
+    telephone = OptionalText()  # as it is dialled, e.g. +84 24 0000 0000
+    email = OptionalText()  # the press contact
+    copyright = Localised()  # default: "© <year of the build date> <name>"
+
+
 class LanguageConfig(StrictConfig):
     name = Text()  # shown in the language switcher
     config = Text()  # the MkDocs config that builds this language (mkdocs.en.yml INHERITs mkdocs.yml)
@@ -262,6 +167,7 @@ class CampaignConfig(StrictConfig):
     progress_every = Seconds(5)  # seconds between those lines
     # Bodies are cleaned of scripts and unsafe HTML; an <iframe> is kept only if its src starts with one of these.
     embeds = EmbedPrefixes()  # e.g. [https://www.youtube-nocookie.com/embed/]; default: none
+    publisher = Section(PublisherConfig)  # name, address, telephone, e-mail and copyright for the footer
 
 
 # Checking -------------------------------------------------------------------
@@ -338,7 +244,33 @@ def load_settings(extra: Mapping, config_dir: Path, environ: Mapping[str, str] |
         progress_every=config["progress_every"],
         embeds=config["embeds"],
         search_lead_words=config["search"]["lead_words"],
+        publisher=_publisher(config["publisher"], list(languages)),
     )
+
+
+def _publisher(config: PublisherConfig, codes: list[str]) -> Publisher:
+    """The publisher's texts per language: one text for all goes to each; a mapping must name every language."""
+
+    def per_language(key: str) -> dict[str, str]:
+        texts: dict[str, str] = config[key]
+        if not texts:
+            return {}
+        if "*" in texts:
+            return dict.fromkeys(codes, texts["*"])
+        for code in texts:
+            if code not in codes:
+                raise SettingsError(f"extra.campaign.publisher.{key}.{code}: {unknown_key(code, codes)}")
+        missing = [code for code in codes if not texts.get(code)]
+        if missing:
+            raise SettingsError(f"extra.campaign.publisher.{key}: no text for {', '.join(missing)}; give one text per language "
+                                "or one text for all")
+        return {code: texts[code] for code in codes}
+
+    email = config["email"]
+    if email and ("@" not in email or any(c.isspace() for c in email)):
+        raise SettingsError(f"extra.campaign.publisher.email: expected an e-mail address, got {email!r}")
+    return Publisher(name=per_language("name"), address=per_language("address"), telephone=config["telephone"],
+                     email=email, copyright=per_language("copyright"))
 
 
 def _build_date(configured: object, tz: ZoneInfo, environ: Mapping[str, str]) -> datetime:

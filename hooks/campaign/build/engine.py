@@ -136,6 +136,7 @@ class LanguageBuild:
             docs_dir=Path(config.docs_dir), language_root=config.site_url.rstrip("/") + "/", site_root=site_root,
         )
         self.views = PageViews(self.site, self.identity, self.summaries)
+        self.footer = self.views.common.footer()
         self.plan = PagePlan(self.site, self.identity, project_dir)
         self.shared: str | None = None  # what every page shares, hashed (None: CAMPAIGN_CACHE=off)
         self._report_sources()
@@ -271,7 +272,9 @@ class LanguageBuild:
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
         if cache_enabled():
             # MkDocs makes a new template environment each build: compiled templates are kept (Jinja checks each source).
-            env.bytecode_cache = FileSystemBytecodeCache(str(_make_dir(self.project_dir / CACHE_DIR / "templates")))
+            templates = self.project_dir / CACHE_DIR / "templates"
+            templates.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(templates))
         # Every article has been rendered by now, or kept from the build that wrote its unchanged page;
         # generated files added here are still written out.
         writer = FeedWriter(
@@ -393,8 +396,3 @@ class LanguageBuild:
     def on_build_error(self) -> None:
         stop(self.translation_builds)
         forget_produced(self.site_dir)
-
-
-def _make_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path

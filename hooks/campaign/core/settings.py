@@ -67,6 +67,17 @@ class FeedSettings:
 
 
 @dataclass(frozen=True)
+class Publisher:
+    """Who publishes the site, for its footer: texts per language code (one text for all is stored under each)."""
+
+    name: dict[str, str] = field(default_factory=dict)
+    address: dict[str, str] = field(default_factory=dict)
+    telephone: str = ""
+    email: str = ""
+    copyright: dict[str, str] = field(default_factory=dict)  # default: "© <year of the build> <name>"
+
+
+@dataclass(frozen=True)
 class Settings:
     news_dir: Path
     plans_dir: Path
@@ -86,6 +97,7 @@ class Settings:
     progress_every: float
     embeds: tuple[str, ...] = ()  # https:// prefixes an <iframe> in a body may show
     search_lead_words: int = 80  # body words indexed in full; after them only rare words (0: all)
+    publisher: Publisher = field(default_factory=Publisher)
 
     def category(self, value: str) -> Category | None:
         """Find a category by its key or by its name in any language."""

@@ -16,7 +16,7 @@ from ..news.model import NewsItem
 from ..news.summary import Summaries
 from ..pages.feeds import FEED_FORMATS
 from ..pages.language_site import LanguageSite
-from .common import AlternateView, DateView, FeedLink, Link, PageFrame, SiteIdentity
+from .common import AlternateView, DateView, FeedLink, FooterView, Link, PageFrame, SiteIdentity
 from .sharing import ShareImage, article_meta, breadcrumb_list, json_ld_markup, news_article, page_meta, share_image
 
 
@@ -89,6 +89,21 @@ class ViewBuilder:
         last = links[-1]
         links[-1] = Link(last.text, last.url, current=True)
         return tuple(links)
+
+    def footer(self) -> FooterView:
+        """The footer of every page of this language, from `extra.campaign.publisher` (the name defaults to site_author)."""
+        settings, t = self.site.settings, self.t
+        publisher = settings.publisher
+        name = publisher.name.get(self.lang) or self.identity.publisher
+        copyright = publisher.copyright.get(self.lang) or t.format("copyright", year=settings.build_date.year, name=name)
+        feed = self.site.feeds[self.site.collections.news.subject]
+        follow = (Link(t["footer_news_feed"], feed.path(self.urls, FEED_FORMATS[0].name)), Link(t["calendar"], self.urls.calendar()),
+                  Link(t["footer_calendar_file"], self.urls.icalendar()))
+        return FooterView(
+            publisher=name, address=publisher.address.get(self.lang, ""), telephone=publisher.telephone,
+            telephone_uri="tel:" + "".join(c for c in publisher.telephone if c.isdigit() or c == "+") if publisher.telephone else "",
+            email=publisher.email, copyright=copyright, follow=follow,
+        )
 
     # The frame ----------------------------------------------------------------
 

@@ -71,6 +71,20 @@ class AlternateView:
 
 
 @dataclass(frozen=True)
+class FooterView:
+    """Who publishes the site and where to follow it: the same on every page of a language, 404 pages included.
+    Its links are paths within the language's site; the template makes them relative (`| url`)."""
+
+    publisher: str
+    address: str
+    telephone: str
+    telephone_uri: str  # tel:+842400000000
+    email: str
+    copyright: str
+    follow: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
 class PageFrame:
     """What every page of ours shares: language links, breadcrumbs, feeds, sharing metadata."""
 
