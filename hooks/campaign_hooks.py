@@ -91,6 +91,8 @@ def on_template_context(context: TemplateContext, template_name: str, config: Mk
     # Pages MkDocs renders without a page (404.html) have our UI strings and footer too.
     context["t"] = _current().strings  # type: ignore[typeddict-unknown-key]
     context["campaign_footer"] = _current().footer  # type: ignore[typeddict-unknown-key]
+    if template_name == "404.html":
+        context["campaign_not_found"] = _current().views.common.not_found_links()  # type: ignore[typeddict-unknown-key]
     if template_name == "sitemap.xml":
         # Our sitemap template (overrides/sitemap.xml) lists the pages MkDocs copied from the cache too.
         context["campaign_sitemap"] = _current().sitemap_urls(config)  # type: ignore[typeddict-unknown-key]

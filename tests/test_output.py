@@ -124,3 +124,23 @@ def test_every_page_says_who_publishes_it_in_its_own_language(demo_build):
         links = [resolve(page, a["href"]) for a in demo_build.page(page).select(".campaign-footer__follow a")]
         assert links == expected, links
         assert all(demo_build.exists(link) for link in links), links
+
+
+def test_each_language_has_a_404_page_that_says_what_happened_and_where_to_go(demo_build):
+    for path, lang, title, links in (
+        ("404.html", "vi", "Không tìm thấy trang", ["/", "/tin-tuc/", "/lich-hoat-dong/"]),
+        ("en/404.html", "en", "Page not found", ["/en/", "/en/news/", "/en/calendar/"]),
+    ):
+        soup = BeautifulSoup((demo_build.site / path).read_text(encoding="utf-8"), "lxml")
+        assert soup.html["lang"] == lang
+        page = soup.select_one(".campaign-not-found")
+        assert page is not None and page.h1.get_text(strip=True) == title
+        assert "404 - Not found" not in soup.get_text()
+        # The 404 page is served at any depth: its links are absolute paths, each to a page that exists.
+        hrefs = [a["href"] for a in page.select(".campaign-not-found__links a")]
+        assert hrefs == links
+        assert all(demo_build.exists(href) for href in hrefs)
+        # The search opens from a button the search script shows (hidden without JavaScript).
+        button = page.select_one("button.campaign-search-open-inline")
+        assert button is not None and button.has_attr("hidden")
+        assert soup.select_one("dialog#campaign-search") is not None

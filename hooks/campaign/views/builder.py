@@ -105,6 +105,10 @@ class ViewBuilder:
             email=publisher.email, copyright=copyright, follow=follow,
         )
 
+    def not_found_links(self) -> tuple[Link, ...]:
+        """Where the 404 page sends a reader: paths within the language's site (the template makes them relative)."""
+        return (Link(self.t["home"], ""), Link(self.t["latest_news"], self.urls.news_index()), Link(self.t["calendar"], self.urls.calendar()))
+
     # The frame ----------------------------------------------------------------
 
     def frame(self, here: str, title: str, translations: dict[str, str], breadcrumbs: tuple[Link, ...] = (), *,

@@ -189,6 +189,11 @@
 
   opener.hidden = false;
   opener.addEventListener("click", open);
+  // Other buttons that open the search (the 404 page's), hidden until this script runs.
+  document.querySelectorAll(".campaign-search-open-inline").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", open);
+  });
   dialog.querySelector(".campaign-search__close").addEventListener("click", close);
   dialog.addEventListener("close", function () {
     // Opened with "/", the dialog had no button to give focus back to: the search button takes it.
