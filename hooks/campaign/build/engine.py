@@ -73,11 +73,11 @@ from .search import search_record
 from .translations import PREVIEW_ENV, SERVE_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
 
 log = get_plugin_logger("campaign")
-# The files a body uses, by body and page path: a preview's rebuild asks again for every article's.
 FULL_COLLECTION_EVERY = 100  # rebuilds of one `serve`
 _REBUILDS = itertools.count(1)
 # Feeds and calendars by what they are made of (see `_remembered`).
 _DOCUMENTS: BuildMemo[tuple, bytes] = BuildMemo()
+# The files a body uses, by body and page path: a preview's rebuild asks again for every article's.
 _local_references: BuildMemo[tuple[str, str], frozenset[str]] = BuildMemo(lambda key: frozenset(local_references(*key)))
 
 

@@ -45,6 +45,7 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 
+from ..content.cache import Stamp, file_stamp
 from ..core.memory import BuildMemo
 from ..news.model import NewsItem
 from ..news.summary import Summaries
@@ -118,7 +119,7 @@ class DigestSummaries(Summaries):
 _ITEM_KEYS: weakref.WeakKeyDictionary[NewsItem, str] = weakref.WeakKeyDictionary()
 _FACTS: dict[str, dict[str, PageFacts]] = {}  # by language, then fingerprint
 _BODIES: dict[str, dict[str, str]] = {}  # by language, then body key
-_JSON_FILES: dict[Path, tuple[tuple[int, int, int], dict]] = {}  # the cache's records as this process last wrote them
+_JSON_FILES: dict[Path, tuple[Stamp, dict]] = {}  # the cache's records as this process last wrote them
 _FILED: dict[Path, tuple[set[str], set[str]]] = {}  # per language's folder: the pages and bodies the last save left
 
 
@@ -307,7 +308,7 @@ def _link_targets(markdown: str) -> list[str]:
 
 
 def _read_json(path: Path) -> dict:
-    stamp = _stamp(path)
+    stamp = file_stamp(path)
     known = _JSON_FILES.get(path)
     if known is not None and stamp is not None and known[0] == stamp:
         return dict(known[1])
@@ -320,17 +321,9 @@ def _read_json(path: Path) -> dict:
 
 def _write_json(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False), encoding="utf-8")
-    stamp = _stamp(path)
+    stamp = file_stamp(path)
     if stamp is not None:
         _JSON_FILES[path] = (stamp, dict(data))
-
-
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return stat.st_size, stat.st_mtime_ns, stat.st_ino
 
 
 def _prune(folder: Path, keep: set[str]) -> None:

@@ -60,7 +60,8 @@ def code_digest() -> str:
     return hasher.hexdigest()
 
 
-def _stamp(path: Path) -> Stamp | None:
+def file_stamp(path: Path | str) -> Stamp | None:
+    """A file's size, modification time and inode; None when it is missing."""
     try:
         st = os.stat(path)
     except OSError:
@@ -89,7 +90,7 @@ class ReadCache(Generic[T]):
             shard = self._shard(shard_name)
             self._seen.setdefault(shard_name, set()).add(name)
             entry = shard.get(name)
-            stamp = _stamp(file.path)
+            stamp = file_stamp(file.path)
             if entry is not None and stamp is not None and self._fresh(entry):
                 if entry.stamp == stamp:
                     self.hits += 1
@@ -103,7 +104,7 @@ class ReadCache(Generic[T]):
             self.reads += 1
             result = read(file)
             if stamp is not None:
-                looked_at = tuple((str(path), _stamp(path)) for path in result.looked_at)
+                looked_at = tuple((str(path), file_stamp(path)) for path in result.looked_at)
                 shard[name] = _Entry(stamp, _file_digest(file.path), looked_at, result)
                 self._changed.add(shard_name)
             return result
@@ -112,7 +113,7 @@ class ReadCache(Generic[T]):
 
     @staticmethod
     def _fresh(entry: _Entry) -> bool:
-        return all(_stamp(Path(path)) == stamp for path, stamp in entry.looked_at)
+        return all(file_stamp(Path(path)) == stamp for path, stamp in entry.looked_at)
 
     def _shard(self, name: str) -> dict[str, _Entry]:
         if name not in self._loaded:

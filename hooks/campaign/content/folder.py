@@ -49,11 +49,12 @@ def folder_entries(folder: Path, project_dir: Path, visited: list[tuple[str, int
         # scandir's entries know whether they are links or folders without a system call each: 10,000 files a build.
         with os.scandir(root) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
+        # A folder, or a link to one (is_dir follows links; only links cost a system call).
+        folders = [entry for entry in entries if entry.is_dir()]
+        folder_names = {entry.name for entry in folders}
         descend = []
-        for entry in entries:
+        for entry in folders:
             name = entry.name
-            if not entry.is_dir(follow_symlinks=False) and not (entry.is_symlink() and entry.is_dir()):
-                continue
             if name.startswith("."):
                 continue
             if name.startswith("_"):
@@ -64,7 +65,7 @@ def folder_entries(folder: Path, project_dir: Path, visited: list[tuple[str, int
                 descend.append(entry.path)
         for entry in entries:
             name = entry.name
-            if name in SYSTEM_FILES or entry.is_dir(follow_symlinks=False) or (entry.is_symlink() and entry.is_dir()):
+            if name in SYSTEM_FILES or name in folder_names:
                 continue
             path, linked = Path(entry.path), entry.is_symlink()
             yield FolderEntry(path, set_aside=True, linked=linked) if name.startswith("_") else \
