@@ -31,6 +31,7 @@ import campaign  # noqa: E402
 from campaign.build.engine import LanguageBuild  # noqa: E402
 from campaign.build.incremental import DIRTY_ENV  # noqa: E402
 from campaign.build.translations import PREVIEW_ENV, SERVE_ENV  # noqa: E402
+from campaign.output.html import valid_material_markup  # noqa: E402
 
 campaign.loaded_code = _CODE  # type: ignore[attr-defined]
 _build: LanguageBuild | None = None
@@ -101,11 +102,11 @@ def on_template_context(context: TemplateContext, template_name: str, config: Mk
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return LanguageBuild.on_post_page(output)
+    return valid_material_markup(output)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return LanguageBuild.on_post_page(output_content) if template_name.endswith(".html") else output_content
+    return valid_material_markup(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config: MkDocsConfig) -> None:

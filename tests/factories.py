@@ -51,11 +51,11 @@ def news(title: str, when: str, *, source: str | None = None, lang: str = "vi", 
     )
 
 
-def activity(title: str, start: str, end: str | None = None, number: int = 1, timed: bool = False) -> Activity:
+def activity(title: str, start: str, end: str | None = None, number: int = 1, timed: bool = False, key: bool = False) -> Activity:
     from campaign.core.slugs import slugify
     return Activity(
         id=slugify(title), number=number, title=title, start=moment(start if timed else start + " 00:00"),
-        end=(moment(end if timed else end + " 00:00") if end else None), all_day=not timed,
+        end=(moment(end if timed else end + " 00:00") if end else None), all_day=not timed, key=key,
     )
 
 

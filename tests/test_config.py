@@ -62,7 +62,7 @@ def test_a_language_given_in_part_keeps_its_other_defaults():
     ({"page_sise": 3}, "extra.campaign.page_sise: unknown key; did you mean 'page_size'?"),
     ({"feeds": {"lenght": 5}}, "extra.campaign.feeds.lenght: unknown key; did you mean 'length'?"),
     ({"languages": {"vi": {}, "en": {"calender": "lich"}}}, "extra.campaign.languages.en.calender: unknown key; did you mean 'calendar'?"),
-    ({"categories": [{"key": "a", "vi": "A", "en": "A", "fr": "A"}]}, "extra.campaign.categories[0].fr: unknown key; known keys: key, vi, en"),
+    ({"categories": [{"key": "a", "vi": "A", "en": "A", "fr": "A"}]}, "extra.campaign.categories[0].fr: unknown key; known keys: key, image, vi, en"),
     ({"colour": "green"}, "extra.campaign.colour: unknown key; known keys: news_dir,"),
 ])
 def test_an_unknown_key_is_named_with_the_closest_known_one(campaign, message):
@@ -100,7 +100,7 @@ def test_the_build_date_is_read_in_the_site_time_zone_and_checked():
 def test_the_declared_keys_are_the_documented_ones():
     assert option_names(CampaignConfig) == [
         "news_dir", "plans_dir", "i18n_dir", "timezone", "languages", "default_language", "categories", "page_size",
-        "neighbours", "summary_length", "home_news", "feeds", "search", "build_date", "share_image", "progress_after", "progress_every", "embeds",
+        "neighbours", "related", "summary_length", "home_news", "feeds", "search", "build_date", "share_image", "progress_after", "progress_every", "embeds",
         "publisher",
     ]
 

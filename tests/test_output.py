@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -29,7 +30,10 @@ def test_frontmatter_text_appears_literally_never_as_markup(tmp_path):
     assert soup.select_one("a[rel=tag]").get_text() == "<i>x</i> & y"
     assert soup.select_one(".campaign-figure img")["alt"] == 'Ảnh "đẹp" <>'
     assert soup.select_one("figcaption").get_text() == "Chú thích <em>x</em> &amp;"
-    assert soup.select(".campaign-breadcrumbs a")[-1].get_text() == TRICKY
+    share = soup.select_one(".campaign-share")
+    assert share["data-share-title"] == TRICKY  # handed to the browser's share sheet as text
+    mail = urlsplit(share.select_one("a[href^='mailto:']")["href"])
+    assert parse_qs(mail.query)["subject"] == [TRICKY]
     listing = result.page("tin-tuc/")
     assert listing.select(".campaign-entry__title a")[1].get_text() == TRICKY
     assert listing.select(".campaign-entry__summary")[1].get_text() == 'Tóm tắt <b>không đậm</b> & "trích dẫn"'
@@ -42,11 +46,15 @@ def test_frontmatter_text_appears_literally_never_as_markup(tmp_path):
 def test_dates_are_shown_the_vietnamese_way(demo_build):
     soup = demo_build.page("tin-tuc/2024/02/lien-minh-htx-viet-nam-ban-hanh-ke-hoach-thang-hanh-dong-vi-hop-tac-xa-nam-2024/")
     time = soup.select_one(".campaign-article__header time")
-    assert time.get_text() == "07/02/2024"
-    assert time["title"] == "ngày 7 tháng 2 năm 2024"
+    # An article: weekday, date and the time its source gives; lists: the date alone.
+    assert time.get_text() == "Thứ Tư, 07/02/2024, 15:00"
     assert time["datetime"] == "2024-02-07T15:00:00+07:00"
     english = demo_build.page("en/news/2024/02/vietnam-cooperative-alliance-issues-its-plan-for-the-2024-cooperative-action-month/")
-    assert english.select_one(".campaign-article__header time")["title"] == "February 7, 2024"
+    assert english.select_one(".campaign-article__header time").get_text() == "Wednesday, 7 February 2024, 15:00"
+    assert [t.get_text() for t in english.select(".campaign-neighbours time")][:1] == ["(15 March 2024)"]  # one date style
+    # A source that gives no time of day: the day alone.
+    untimed = demo_build.page("tin-tuc/2022/11/chuong-trinh-hanh-dong-so-812-thuc-hien-nghi-quyet-20-nq-tw-ve-kinh-te-tap-the/")
+    assert untimed.select_one(".campaign-article__header time").get_text() == "Thứ Tư, 02/11/2022"
 
 
 def site_digest(result) -> dict[str, str]:
@@ -87,7 +95,7 @@ def test_demo_site_content(demo_build):
 def test_counts_use_the_language_plural_rules(demo_build):
     archive = demo_build.page("en/news/archive/")
     counts = [li.contents[1].strip() for li in archive.select(".campaign-archive li li")]
-    assert counts == ["(2 items)", "(1 item)"]
+    assert counts == ["(2 stories)", "(1 story)"]
 
 
 def test_quiet_build_keeps_every_language_quiet(tmp_path):

@@ -37,7 +37,7 @@ NATIONAL = {
     "period": {"start": "2024-01-01", "end": "2024-12-31"},
     "peak": {"start": "2024-03-29", "end": "2024-04-29"},
     "activities": [
-        {"title": "Ngày Hợp tác xã Việt Nam", "start": "11/04/2024", "location": "Trên cả nước", "lead": "Liên minh HTX Việt Nam"},
+        {"title": "Ngày Hợp tác xã Việt Nam", "start": "11/04/2024", "location": "Trên cả nước", "lead": "Liên minh HTX Việt Nam", "key": True},
         {"title": "Chuỗi hội chợ qua tháng", "start": "2024-03-30", "end": "2024-04-02", "location": TRICKY, "lead": "Trung tâm Xúc tiến"},
         {"id": "dien-dan", "title": "Diễn đàn hợp tác xã quốc gia", "start": "2024-04-05 08:00", "end": "2024-04-05 11:30",
          "location": "Hà Nội", "lead": "Ban Tổ chức", "tentative": True, "description": "Thời gian dự kiến."},
@@ -52,7 +52,7 @@ PROVINCE = {
     "period": {"start": "2024-03-01", "end": "2024-04-30"},
     "peak": {"start": "2024-03-29", "end": "2024-04-29"},
     "activities": [
-        {"id": "le-phat-dong", "title": "Lễ phát động của tỉnh", "start": "2024-04-02", "tentative": True, "location": "Hương Thủy"},
+        {"id": "le-phat-dong", "title": "Lễ phát động của tỉnh", "start": "2024-04-02", "tentative": True, "location": "Hương Thủy", "key": True},
         {"title": "Tập huấn công nghệ cao", "start": "2024-03-29", "end": "2024-04-29", "lead": "Trung tâm Dịch vụ"},
     ],
 }
@@ -86,8 +86,15 @@ def plan_model(project: Path, lang: str = "vi"):
 
 
 def calendar_cell(soup, day: date):
+    """A day's number in the month grid."""
     table = soup.select_one(f"table#lich-hoat-dong-{day.year:04d}-{day.month:02d}")
     return table.select_one(f'td[data-date="{day.isoformat()}"]')
+
+
+def activities_cell(soup, day: date):
+    """A day's one-day activities in the month grid."""
+    table = soup.select_one(f"table#lich-hoat-dong-{day.year:04d}-{day.month:02d}")
+    return table.select_one(f'td[data-day="{day.isoformat()}"]')
 
 
 def test_plan_page_shows_the_document_its_activities_and_its_text(site):
@@ -114,21 +121,50 @@ def test_plan_page_shows_the_document_its_activities_and_its_text(site):
     assert soup.select_one(".campaign-plan__body a")["href"] == "../tinh/"
 
 
-def test_every_activity_is_on_every_day_it_spans_and_on_no_other(site):
+def week_rows(table):
+    """Each week of a month table: the date of each of its seven columns (None outside the month), the bars (link
+    text → the dates it covers) and the one-day activities (date → link texts)."""
+    weeks = []
+    for body in table.select("tbody.campaign-week"):
+        days = [date.fromisoformat(td["data-date"]) if td.has_attr("data-date") else None
+                for td in body.select_one("tr.campaign-week__days").select("td")]
+        bars: dict[str, list] = {}
+        for lane in body.select("tr.campaign-week__lane"):
+            column = 0
+            for td in lane.select("td"):
+                span = int(td.get("colspan", 1))
+                for a in td.select("a"):
+                    assert a.get_text() not in bars, f"{a.get_text()} twice in one week"
+                    bars[a.get_text()] = days[column : column + span]
+                column += span
+            assert column == 7
+        one_day = {date.fromisoformat(td["data-day"]): [a.get_text() for a in td.select("a")]
+                   for td in body.select("tr.campaign-week__events td[data-day]")}
+        weeks.append((days, bars, one_day))
+    return weeks
+
+
+def test_a_one_day_activity_is_in_its_cell_a_longer_one_a_bar_once_per_week_over_exactly_its_days(site):
     soup = site.page("lich-hoat-dong/")
-    plans = plan_model(site.project)
-    activities = [a for plan in plans for a in plan.activities]
+    activities = [a for plan in plan_model(site.project) for a in plan.activities]
     assert len(activities) == 7
+    covered: dict[str, list] = {}
     for table in soup.select("table.campaign-month"):
-        for cell in table.select("td[data-date]"):
-            day = date.fromisoformat(cell["data-date"])
-            shown = [a["title"] for a in cell.select(".campaign-day__activities a")]
-            expected = {a.title for a in activities if a.first_day <= day <= a.last_day}
-            assert set(shown) == expected, day
-            assert len(shown) == len(expected)
+        for _days, bars, one_day in week_rows(table):
+            for title, span in bars.items():
+                covered.setdefault(title, []).extend(span)
+            for day, titles in one_day.items():
+                assert sorted(titles) == sorted(a.title for a in activities if a.first_day == a.last_day == day), day
+    for a in activities:
+        if a.first_day != a.last_day:
+            assert covered[a.title] == a.days(), a.title  # every day it spans, each once, in order
+        else:
+            assert a.title not in covered
     assert {t["id"] for t in soup.select("table.campaign-month")} == {"lich-hoat-dong-2024-03", "lich-hoat-dong-2024-04", "lich-hoat-dong-2024-05"}
-    # The hall name with markup stays text in the grid's titles too.
-    assert "Chuỗi hội chợ qua tháng" in [a.get_text() for a in calendar_cell(soup, date(2024, 3, 31)).select("a")]
+    # The hall name with markup stays text in the grid's titles too: the fair (30/3–2/4) is a bar in its two weeks.
+    fair = [bars["Chuỗi hội chợ qua tháng"] for table in soup.select("table.campaign-month") for _, bars, _ in week_rows(table)
+            if "Chuỗi hội chợ qua tháng" in bars]
+    assert fair == [[date(2024, 3, 30), date(2024, 3, 31)], [date(2024, 4, 1), date(2024, 4, 2)]]
 
 
 def test_month_grid_is_an_accessible_table_monday_first(site):
@@ -142,7 +178,7 @@ def test_month_grid_is_an_accessible_table_monday_first(site):
     cell = calendar_cell(soup, date(2024, 4, 2))
     assert cell.time.select_one(".campaign-sr-only").get_text() == "Thứ Ba, ngày 2 tháng 4 năm 2024"
     assert cell.time["title"] == "Thứ Ba, ngày 2 tháng 4 năm 2024"
-    for row in table.select("tbody tr"):
+    for row in table.select("tbody tr.campaign-week__days, tbody tr.campaign-week__events"):
         assert len(row.select("td")) == 7
     english = site.page("en/calendar/")
     assert [h.abbr["title"] for h in english.select("table.campaign-month thead th")][:2] == ["Monday", "Tuesday"]
@@ -164,7 +200,13 @@ def test_agenda_lists_activities_in_order_grouped_by_month_with_details(site):
         "Tập huấn công nghệ cao", "Chuỗi hội chợ qua tháng", "Lễ phát động của tỉnh", "Diễn đàn hợp tác xã quốc gia",
         "Hội thảo hai ngày", "Ngày Hợp tác xã Việt Nam", "Lễ bế mạc",
     ]
-    assert [h.get_text() for h in soup.select("#campaign-agenda ~ h3")] == ["Tháng 3/2024", "Tháng 4/2024", "Tháng 5/2024"]
+    months = soup.select("details.campaign-agenda__month")
+    assert [m.select_one("summary h3").get_text() for m in months] == ["Tháng 3/2024", "Tháng 4/2024", "Tháng 5/2024"]
+    # As of 3/4 no month is wholly past (the training runs to 29/4): all open, the training marked as what is on.
+    assert all(m.has_attr("open") for m in months)
+    assert [li.select_one(".campaign-agenda__title").get_text(strip=True) for li in soup.select(".campaign-agenda__item--next")] == [
+        "Tập huấn công nghệ cao"]
+    assert soup.select_one("[data-agenda-next]")["href"] == "#tinh--tap-huan-cong-nghe-cao"
     forum = soup.find(id="quoc-gia--dien-dan")
     facts = dict(zip([dt.get_text() for dt in forum.select("dt")], [dd.get_text() for dd in forum.select("dd")], strict=True))
     assert facts == {"Kế hoạch": "Kế hoạch quốc gia thử nghiệm", "Địa điểm": "Hà Nội", "Đơn vị chủ trì": "Ban Tổ chức"}
@@ -183,7 +225,7 @@ def test_calendar_can_be_filtered_by_plan(site):
     for a in filters:
         assert site.exists(resolve("lich-hoat-dong/tinh/", a["href"]))
     # Activity links in a filtered calendar lead to their details in the full agenda.
-    href, anchor = soup.select_one("td[data-date='2024-04-02'] a")["href"].split("#")
+    href, anchor = soup.select_one("td[data-day='2024-04-02'] a")["href"].split("#")
     assert (resolve("lich-hoat-dong/tinh/", href), anchor) == ("lich-hoat-dong/", "tinh--le-phat-dong")
 
 
@@ -269,28 +311,53 @@ def test_events_are_described_with_schema_org_json_ld(site):
     assert {e["name"] for e in plan_page["@graph"] if e["@type"] == "Event"} == {"Lễ phát động của tỉnh", "Tập huấn công nghệ cao"}
 
 
-@pytest.mark.parametrize("build_date, state, upcoming", [
-    ("2024-03-01", "Giai đoạn cao điểm sẽ bắt đầu ngày 29 tháng 3 năm 2024.", "Tập huấn công nghệ cao"),
-    ("2024-04-03", "Đang trong giai đoạn cao điểm, từ ngày 29 tháng 3 năm 2024 đến ngày 29 tháng 4 năm 2024.", "Tập huấn công nghệ cao"),
-    ("2024-06-01", "Giai đoạn cao điểm đã kết thúc ngày 29 tháng 4 năm 2024.", None),
+KEY_DATES = ["Bắt đầu giai đoạn cao điểm", "Lễ phát động của tỉnh", "Ngày Hợp tác xã Việt Nam", "Kết thúc giai đoạn cao điểm"]
+
+
+@pytest.mark.parametrize("build_date, state, progress, key_dates_when, upcoming", [
+    # Before the peak: days to go; what has not started, the key dates first.
+    ("2024-03-20", "Còn 9 ngày đến cao điểm", None, ["future", "future", "future", "future"],
+     ["Lễ phát động của tỉnh", "Ngày Hợp tác xã Việt Nam", "Tập huấn công nghệ cao", "Chuỗi hội chợ qua tháng", "Diễn đàn hợp tác xã quốc gia"]),
+    # During it: day 14 of 32; the month-long training already running is not "coming up".
+    ("2024-04-11", "Ngày 14 trong 32 ngày cao điểm", "44", ["past", "past", "today", "future"],
+     ["Ngày Hợp tác xã Việt Nam", "Lễ bế mạc"]),
+    ("2024-06-01", "Đã kết thúc — nhìn lại", None, ["past", "past", "past", "past"], []),
 ])
-def test_home_page_shows_the_campaign_state_and_next_activities(tmp_path, build_date, state, upcoming):
-    project = make_project(tmp_path, {"2024/a.md": news_file("Tin", "2024-02-07")}, plans=demo_plans())
+def test_home_page_is_the_campaigns_front_page_as_of_the_build(tmp_path, build_date, state, progress, key_dates_when, upcoming):
+    project = make_project(tmp_path, {"2024/a.md": news_file("Tin", "2024-04-05")}, plans=demo_plans())
     result = build(project, env={"CAMPAIGN_BUILD_DATE": build_date})
     assert result.returncode == 0, result.log
     home = result.page("")
-    assert home.select_one(".campaign-state__now").get_text() == state
-    titles = [a.get_text() for a in home.select(".campaign-upcoming a")]
-    if upcoming is None:
-        assert titles == []
-        assert "Không có hoạt động nào sắp diễn ra." in home.select_one(".campaign-state").get_text()
+    banner = home.select_one(".campaign-banner")
+    assert banner.select_one("h1").get_text() == "Tháng hành động vì Hợp tác xã 2024"  # the site's name
+    assert banner.select_one(".campaign-banner__theme").get_text(strip=True).endswith("“Vì sự phát triển bền vững của hợp tác xã”")
+    assert banner.select_one(".campaign-banner__peak").get_text() == "Cao điểm: 29/03/2024 – 29/04/2024"
+    assert banner.select_one("[data-campaign-state]").get_text() == state
+    bar = banner.select_one("progress")
+    assert (bar.get("value") if not bar.has_attr("hidden") else None) == progress
+    # What the script needs to say the same from the reader's date.
+    assert (banner["data-peak-start"], banner["data-peak-end"], banner["data-timezone"]) == ("2024-03-29", "2024-04-29", "Asia/Ho_Chi_Minh")
+    assert banner["data-text-before-other"] == "Còn {count} ngày đến cao điểm"
+    dates = home.select(".campaign-key-date")
+    assert [d.select_one("a").get_text() for d in dates] == KEY_DATES
+    assert [d.select_one(".campaign-key-date__day").get_text() for d in dates] == ["29/03", "02/04", "11/04", "29/04"]
+    assert [next(c for c in d["class"] if c.split("--")[-1] in ("past", "today", "future")).split("--")[-1] for d in dates] == key_dates_when
+    assert [d.select_one("a").get_text() for d in home.select(".campaign-key-date--next")] == (
+        [KEY_DATES[key_dates_when.index(w)] for w in key_dates_when if w != "past"][:1])
+    assert "dự kiến" in dates[1].get_text()  # the launch is tentative
+    assert [a.get_text() for a in home.select(".campaign-upcoming li > a")] == upcoming
+    look_back = home.select_one("#campaign-look-back")
+    if build_date == "2024-06-01":
+        assert "Không có hoạt động nào sắp diễn ra." in home.select_one(".campaign-upcoming").get_text()
+        assert look_back.select_one("p").get_text() == "Trong 32 ngày cao điểm (29/03/2024 – 29/04/2024): 6 hoạt động trên lịch, 1 tin đã đăng."
+        assert [a.get_text() for a in look_back.select("a")] == ["Tin tức tháng 4/2024", "Lưu trữ tin tức", "Lịch hoạt động"]
+        assert banner.select_one("[data-campaign-state] a")["href"] == "#campaign-look-back"
+        # The calendar's agenda, all past: every month folded, nothing marked as next.
+        agenda = result.page("lich-hoat-dong/")
+        assert [m.has_attr("open") for m in agenda.select("details.campaign-agenda__month")] == [False, False, False]
+        assert agenda.select(".campaign-agenda__item--next") == [] and agenda.select_one("[data-agenda-next]") is None
     else:
-        assert titles[0] == upcoming
-        # Only activities not yet over, soonest first.
-        model = {a.title: a for p in plan_model(project) for a in p.activities}
-        today = date.fromisoformat(build_date)
-        assert all(model[t].last_day >= today for t in titles)
-        assert [model[t].first_day for t in titles] == sorted(model[t].first_day for t in titles)
+        assert look_back is None
 
 
 BAD_PLAN = """---
@@ -367,7 +434,7 @@ def test_demo_site_has_both_plans_in_both_languages(demo_build):
     switch = national.select_one(".campaign-translation a")
     assert resolve("ke-hoach/ke-hoach-70-2024/", switch["href"]) == "en/plans/plan-70-2024/"
     calendar = demo_build.page("lich-hoat-dong/")
-    assert calendar_cell(calendar, date(2024, 4, 2)).find("a", string="Lễ phát động Tháng hành động và kỷ niệm Ngày Hợp tác xã Việt Nam")
+    assert activities_cell(calendar, date(2024, 4, 2)).find("a", string="Lễ phát động Tháng hành động và kỷ niệm Ngày Hợp tác xã Việt Nam")
     assert demo_build.exists("en/calendar/") and demo_build.exists("en/calendar.ics")
     index = demo_build.page("ke-hoach/")
     assert [resolve("ke-hoach/", a["href"]) for a in index.select(".campaign-plans a")] == [

@@ -143,6 +143,24 @@ def test_neighbours_at_the_ends_and_in_the_middle():
     assert (titles(newer), titles(older)) == (["Tin D", "Tin C", "Tin B"], [])
 
 
+def test_related_news_share_the_most_tags_then_the_category_nearest_in_date_first():
+    article = news("Bài", "2024-04-10 08:00", tags=("Luật", "Hợp tác xã"))
+    both = news("Cả hai thẻ", "2020-01-05 08:00", tags=("luat", "Hợp tác xã"))  # old, but on the same two subjects
+    one_near = news("Một thẻ, gần", "2024-04-09 08:00", tags=("Hợp tác xã",))
+    one_far = news("Một thẻ, xa", "2022-04-09 08:00", tags=("Hợp tác xã",))
+    same_category = news("Cùng chuyên mục", "2024-04-08 08:00")
+    other_category = news("Chuyên mục khác", "2024-04-10 09:00", category=1)
+    items = sorted([article, both, one_near, one_far, same_category, other_category], key=lambda i: i.sort_key)
+    c = build_collections(items, SETTINGS.categories, SETTINGS.timezone)
+    def titles(found):
+        return [i.title for i in found]
+
+    assert titles(c.related(article, 3)) == ["Cả hai thẻ", "Một thẻ, gần", "Một thẻ, xa"]
+    assert titles(c.related(article, 5)) == ["Cả hai thẻ", "Một thẻ, gần", "Một thẻ, xa", "Cùng chuyên mục"]
+    assert titles(c.related(same_category, 2)) == ["Một thẻ, gần", "Bài"]  # no tags: its category, nearest first
+    assert c.related(article, 0) == ()
+
+
 def test_listing_paths_follow_their_subject():
     c = build_collections(ITEMS, SETTINGS.categories, SETTINGS.timezone)
     assert c.news.path(VI) == "tin-tuc/" and c.news.path(VI, 2) == "tin-tuc/trang/2/"
@@ -158,32 +176,49 @@ CONFERENCE = activity("Hội nghị", "2024-04-11 08:00", "2024-04-11 11:30", nu
 HUE = plan("Kế hoạch Huế", (LAUNCH, VISITS, CONFERENCE), slug="hue", peak=("2024-03-29", "2024-04-29"))
 
 
-def test_month_grids_start_on_monday_and_show_each_activity_on_every_day_it_spans():
+def test_month_grids_start_on_monday_one_day_activities_in_their_cell_longer_ones_as_a_bar_per_week():
     cal = build_calendar([HUE])
     assert [(g.year, g.month) for g in cal.months] == [(2024, 3), (2024, 4)]
     for grid in cal.months:
         for week in grid.weeks:
-            assert len(week) == 7 and week[0].day.weekday() == 0
-    days = {cell.day: cell for grid in cal.months for week in grid.weeks for cell in week if cell.in_month}
-    spanned = {day for day, cell in days.items() if any(s.activity is VISITS for s in cell.activities)}
-    assert spanned == {date(2024, 3, d) for d in range(28, 32)} | {date(2024, 4, d) for d in (1, 2, 3)}
-    assert [s.activity.title for s in days[date(2024, 4, 2)].activities] == ["Lễ phát động", "Thăm hợp tác xã"]  # that day's own first
+            assert len(week.days) == 7 and week.days[0].day.weekday() == 0
+    days = {cell.day: cell for grid in cal.months for week in grid.weeks for cell in week.days if cell.in_month}
+    assert [s.activity.title for s in days[date(2024, 4, 2)].activities] == ["Lễ phát động"]
+    assert not any(s.activity is VISITS for cell in days.values() for s in cell.activities)
+    # Visits (28/3–3/4) are one bar in the last week of March (28–31: Thursday to Sunday, going on), and one in
+    # the first week of April (1–3, begun before): never a line in every cell.
+    bars = [(grid.month, bar) for grid in cal.months for week in grid.weeks for lane in week.lanes for bar in lane]
+    assert [(month, b.column, b.span, b.continues_before, b.continues_after) for month, b in bars if b.entry.activity is VISITS] == [
+        (3, 3, 4, False, True), (4, 0, 3, True, False)]
     assert days[date(2024, 3, 29)].in_peak and not days[date(2024, 3, 28)].in_peak
+
+
+def test_bars_of_one_week_share_lanes_without_overlapping_longest_first():
+    early = activity("Sớm", "2024-04-01", "2024-04-02", number=1)
+    late = activity("Muộn", "2024-04-04", "2024-04-06", number=2)
+    whole = activity("Cả tuần", "2024-04-01", "2024-04-07", number=3)
+    week = build_calendar([plan("Kế hoạch", (early, late, whole), slug="k")]).months[0].weeks[0]
+    assert [[b.entry.activity.title for b in lane] for lane in week.lanes] == [["Cả tuần"], ["Sớm", "Muộn"]]
 
 
 def test_days_of_neighbouring_months_stay_empty_and_the_agenda_groups_by_start():
     cal = build_calendar([HUE])
     april = cal.months[1]
-    outside = [cell for week in april.weeks for cell in week if not cell.in_month]
+    outside = [cell for week in april.weeks for cell in week.days if not cell.in_month]
     assert outside and all(cell.activities == () for cell in outside)
     assert [(m.month, [s.activity.title for s in m.activities]) for m in cal.agenda] == [
         (3, ["Thăm hợp tác xã"]), (4, ["Lễ phát động", "Hội nghị"])]
 
 
-def test_upcoming_activities_are_those_not_yet_over():
-    assert [s.activity.title for s in upcoming([HUE], date(2024, 4, 3), 5)] == ["Thăm hợp tác xã", "Hội nghị"]
-    assert [s.activity.title for s in upcoming([HUE], date(2024, 4, 2), 1)] == ["Thăm hợp tác xã"]
+def test_upcoming_activities_are_those_not_yet_started_key_ones_first():
+    # Visits run from 28/3: on 3/4 they are under way, not coming up.
+    assert [s.activity.title for s in upcoming([HUE], date(2024, 4, 3), 5)] == ["Hội nghị"]
+    assert [s.activity.title for s in upcoming([HUE], date(2024, 3, 1), 5)] == ["Thăm hợp tác xã", "Lễ phát động", "Hội nghị"]
+    assert [s.activity.title for s in upcoming([HUE], date(2024, 4, 2), 1)] == ["Lễ phát động"]  # starting today counts
     assert upcoming([HUE], date(2024, 4, 12), 5) == []
+    day = activity("Ngày Hợp tác xã", "2024-04-11", number=4, key=True)
+    with_key = plan("Kế hoạch", (LAUNCH, VISITS, CONFERENCE, day), slug="hue")
+    assert [s.activity.title for s in upcoming([with_key], date(2024, 3, 1), 2)] == ["Ngày Hợp tác xã", "Thăm hợp tác xã"]
 
 
 # The page plan -------------------------------------------------------------------

@@ -220,7 +220,7 @@ _PLAN_COMMENTS = """\
 # theme: Chủ đề / Theme
 # messages: [Thông điệp một, Thông điệp hai]
 # peak: {start: 2024-03-29, end: 2024-04-29}
-# Each activity: title, start (2024-04-02 or 2024-04-02 08:00), end, location, lead, tentative, description, id.
+# Each activity: title, start (2024-04-02 or 2024-04-02 08:00), end, location, lead, tentative, key, description, id.
 """
 _PLAN_BODY = "## Mục đích, yêu cầu / Purpose\n\nViết nội dung kế hoạch ở đây. / Write the plan's text here.\n"
 _EXAMPLE_ACTIVITY = {True: "Hoạt động mẫu: sửa hoặc xoá", False: "Example activity: edit or remove"}

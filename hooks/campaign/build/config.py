@@ -79,7 +79,7 @@ class Categories(BaseConfigOption[list[dict[str, str]]]):
     def post_validation(self, config: Config, key_name: str) -> None:
         codes = list(config["languages"])
         for index, spec in enumerate(config[key_name]):
-            known = ["key", *codes]
+            known = ["key", "image", *codes]
             for name in spec:
                 if name not in known:
                     raise NestedError((f"[{index}]", name), unknown_key(name, known))
@@ -154,9 +154,10 @@ class CampaignConfig(StrictConfig):
     timezone = TimeZone("Asia/Ho_Chi_Minh")  # naive dates and times are in this zone
     languages = Languages()  # code → name, MkDocs config, prefix and URL segments
     default_language = OptionalText()  # default: the first of `languages`
-    categories = Categories()  # key and a name per language; the URL segment is made from the name
+    categories = Categories()  # key, a name per language (the URL segment is made from it), optional image (in docs/)
     page_size = Count(10)  # items per numbered listing page; the root page holds page_size to 2 × page_size − 1
     neighbours = Count(5)  # items in "Tin mới hơn" and in "Tin cũ hơn"
+    related = Count(4, minimum=0)  # items in "Tin liên quan" under an article: sharing its tags, then its category (0: none)
     summary_length = Count(250)  # characters, when the summary comes from the body
     home_news = Count(5)  # latest items (and upcoming activities) on the home page
     feeds = Section(FeedsConfig)  # RSS 2.0 and Atom per language
@@ -232,10 +233,12 @@ def load_settings(extra: Mapping, config_dir: Path, environ: Mapping[str, str] |
         timezone=tz,
         default_language=default_language,
         languages=languages,
-        categories=tuple(Category(spec["key"], {code: spec[code] for code in languages}) for spec in config["categories"]),
+        categories=tuple(Category(spec["key"], {code: spec[code] for code in languages}, spec.get("image", "").strip("/") or None)
+                         for spec in config["categories"]),
         build_date=_build_date(config["build_date"], tz, environ),
         page_size=config["page_size"],
         neighbours=config["neighbours"],
+        related=config["related"],
         summary_length=config["summary_length"],
         home_news=config["home_news"],
         feeds=FeedSettings(length=feeds["length"], categories=feeds["categories"], tags=feeds["tags"]),

@@ -69,7 +69,7 @@ from .files import (
 from .incremental import CACHE_DIR, DIRTY_ENV, KeptFile, PageFacts, cache_enabled
 from .outputs import forget_hand_written_outputs, forget_produced, produced, remove_stale
 from .page_plan import PagePlan
-from .search import search_record
+from .search import search_record, search_written_message
 from .translations import PREVIEW_ENV, SERVE_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
 
 log = get_plugin_logger("campaign")
@@ -137,6 +137,8 @@ class LanguageBuild:
         )
         self.views = PageViews(self.site, self.identity, self.summaries)
         self.footer = self.views.common.footer()
+        for message in self.views.common.missing_images:
+            log.warning(message)
         self.plan = PagePlan(self.site, self.identity, project_dir)
         self.shared: str | None = None  # what every page shares, hashed (None: CAMPAIGN_CACHE=off)
         self._report_sources()
@@ -215,8 +217,8 @@ class LanguageBuild:
         if generated is None:
             return self._hand_written_markdown(markdown, page)
         page.meta = {"title": html.escape(generated.title), "template": f"campaign/{generated.template}.html"}
-        if generated.wide:
-            page.meta["hide"] = ["toc"]
+        # The top-level sections are tabs (navigation.tabs): no menu beside any page of ours.
+        page.meta["hide"] = ["navigation"] if generated.toc else ["navigation", "toc"]
         # The body as read by our reader, not as MkDocs would re-parse it for metadata.
         return generated.markdown
 
@@ -227,6 +229,8 @@ class LanguageBuild:
                 log.warning(str(removal_warning(self._shown(page), line, "text", chars)))
             markdown = control_characters(markdown)[0]
             page.meta = {key: control_characters(value)[0] if isinstance(value, str) else value for key, value in page.meta.items()}
+        hide = page.meta.get("hide")
+        page.meta["hide"] = ["navigation", *hide] if isinstance(hide, list) else ["navigation"]  # sections are tabs
         # Page titles are HTML in MkDocs and Material: escape the frontmatter's plain text.
         if isinstance(page.meta.get("title"), str):
             page.meta["title"] = html.escape(page.meta["title"])
@@ -342,14 +346,6 @@ class LanguageBuild:
                 urls.append(root + ("" if file.url in (".", "./") else file.url))
         return urls
 
-    @staticmethod
-    def on_post_page(output: str) -> str:
-        """Every page, 404.html included, as written."""
-        # Material's two toggles are checkboxes with autocomplete="off", which HTML allows on text
-        # inputs only (Nu HTML Checker error); they sit outside every template block, so fix the output.
-        return output.replace('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">', 1).replace(
-            'type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">', 1)
-
     def on_post_build(self, config: MkDocsConfig) -> None:
         serving = os.environ.get(SERVE_ENV) == "1"  # the index must not hold up the refresh: it follows
         try:
@@ -357,14 +353,8 @@ class LanguageBuild:
                                         cache_dir=self.project_dir / CACHE_DIR / "search" if cache_enabled() else None)
         except (OSError, PagefindError) as exc:
             raise PluginError(f"search index ({self.lang}): {exc}") from exc
-        count = self.search.count
-        match written.how:
-            case "background":
-                log.info(f"search {self.lang}: {count} pages being indexed by Pagefind, ready in a few seconds")
-            case "kept":
-                log.info(f"search {self.lang}: {count} pages, the same as the index kept in the cache, {written.size / 1e6:.1f} MB")
-            case "indexed":
-                log.info(f"search {self.lang}: {count} pages indexed by Pagefind in {written.seconds:.1f} s, {written.size / 1e6:.1f} MB")
+        if message := search_written_message(self.search.count, written):
+            log.info(f"search {self.lang}: {message}")
         site_dir = Path(config.site_dir)
         # The folders of the other languages' sites (en/ in the default one) are theirs to write and to tend.
         others = {language.prefix for code, language in self.settings.languages.items() if code != self.lang and language.prefix}

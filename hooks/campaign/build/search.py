@@ -9,7 +9,7 @@ archives, the plans index and calendars get no record.
 from __future__ import annotations
 
 from ..core.i18n import Strings
-from ..output.search import SearchRecord
+from ..output.search import IndexWritten, SearchRecord
 from ..pages.kinds import ArticlePage, GeneratedPage, PlanPage
 from ..views.news import ArticlePageView
 from ..views.pages import PageView
@@ -43,4 +43,16 @@ def search_record(page: GeneratedPage | None, view: PageView, path: str, title: 
             )
         case None, _:
             return SearchRecord(path=path, title=title, body=content)
+    return None
+
+
+def search_written_message(count: int, written: IndexWritten) -> str | None:
+    """What the build log says of the index it wrote, handed to the background or kept; None for no index."""
+    match written.how:
+        case "background":
+            return f"{count} pages being indexed by Pagefind, ready in a few seconds"
+        case "kept":
+            return f"{count} pages, the same as the index kept in the cache, {written.size / 1e6:.1f} MB"
+        case "indexed":
+            return f"{count} pages indexed by Pagefind in {written.seconds:.1f} s, {written.size / 1e6:.1f} MB"
     return None

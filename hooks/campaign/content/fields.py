@@ -89,6 +89,7 @@ ACTIVITY_FIELDS = FieldSet(
     Field("location", "text", False, "Địa điểm. / Place."),
     Field("lead", "text", False, "Đơn vị chủ trì. / Lead unit."),
     Field("tentative", "flag", False, "true: dự kiến. / true: tentative."),
+    Field("key", "flag", False, "true: ngày quan trọng, hiện ở trang chủ. / true: a key date, shown on the home page."),
     Field("description", "text", False, "Mô tả. / Description."),
 )
 

@@ -48,6 +48,7 @@ class Category:
 
     key: str  # what frontmatter names it by
     names: dict[str, str] = field(hash=False)
+    image: str | None = None  # in docs/: the picture of its items that have none of their own
 
     def name(self, lang: str) -> str:
         return self.names[lang]
@@ -91,6 +92,7 @@ class Settings:
     neighbours: int
     summary_length: int
     home_news: int
+    related: int
     feeds: FeedSettings
     share_image: str  # in docs/
     progress_after: int

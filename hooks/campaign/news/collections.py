@@ -100,6 +100,9 @@ class Collections:
     categories: tuple[Listing, ...]  # in declaration order, only those with items
     tags: tuple[Listing, ...]  # by tag slug
     positions: dict[PurePosixPath, int] = field(repr=False, compare=False)  # each item's place in `news`
+    # Each item's place in the other listings, made when first asked: the related items of an article.
+    _places: dict[Subject, dict[PurePosixPath, int]] = field(default_factory=dict, repr=False, compare=False)
+    _by_subject: dict[Subject, Listing] = field(default_factory=dict, repr=False, compare=False)
 
     def all_listings(self) -> tuple[Listing, ...]:
         return (self.news, *self.years, *self.months, *self.categories, *self.tags)
@@ -114,6 +117,43 @@ class Collections:
         """The `count` newer and `count` older items around `item`, both newest first."""
         items, index = self.news.items, self.positions[item.source]
         return items[max(0, index - count) : index], items[index + 1 : index + 1 + count]
+
+    def related(self, item: NewsItem, count: int) -> tuple[NewsItem, ...]:
+        """Up to `count` items on the same subject as `item`: those sharing the most of its tags, then those of its
+        category; among equals, the nearest in date.
+
+        Only the `count` items either side of `item` in each of its tags' listings and in its category's are
+        weighed, so an article costs the same on a site of any size, however common its tags.
+        """
+        if count == 0:
+            return ()
+        tags = {slugify(tag) for tag in item.tags}
+
+        def nearest(subject: Subject) -> tuple[NewsItem, ...]:
+            listing = self._listing(subject)
+            if listing is None:
+                return ()
+            places = self._places.get(subject)
+            if places is None:
+                places = self._places[subject] = {other.source: index for index, other in enumerate(listing.items)}
+            index = places[item.source]
+            return listing.items[max(0, index - count) : index] + listing.items[index + 1 : index + 1 + count]
+
+        def closeness(other: NewsItem) -> tuple:
+            return abs(other.date - item.date), str(other.source)
+
+        sharing = {other.source: other for tag in sorted(tags) for other in nearest(WithTag(tag, ""))}
+        chosen = sorted(sharing.values(), key=lambda o: (-len(tags & {slugify(t) for t in o.tags}), *closeness(o)))[:count]
+        if len(chosen) < count:
+            taken = {o.source for o in chosen}
+            same_category = sorted((o for o in nearest(InCategory(item.category)) if o.source not in taken), key=closeness)
+            chosen += same_category[: count - len(chosen)]
+        return tuple(chosen)
+
+    def _listing(self, subject: Subject) -> Listing | None:
+        if not self._by_subject:
+            self._by_subject.update((listing.subject, listing) for listing in (*self.categories, *self.tags))
+        return self._by_subject.get(subject)
 
 
 def build_collections(items: list[NewsItem], categories: tuple[Category, ...], tz: tzinfo) -> Collections:

@@ -22,7 +22,8 @@ class _Page:
     title: str  # plain text
 
     template: ClassVar[str]  # in overrides/campaign/, without ".html"
-    wide: ClassVar[bool] = False  # no table of contents: the content gets its width
+    # A table of contents beside the page, where it is long enough to need one; otherwise the content gets its width.
+    toc: ClassVar[bool] = False
 
     @property
     def markdown(self) -> str:
@@ -60,6 +61,7 @@ class ArchivePage(_Page):
 class PlanPage(_Page):
     plan: Plan
     template: ClassVar[str] = "plan"
+    toc: ClassVar[bool] = True
 
     @property
     def markdown(self) -> str:
@@ -79,7 +81,6 @@ class CalendarPage(_Page):
     plan: Plan | None
     calendar: ActivityCalendar
     template: ClassVar[str] = "calendar"
-    wide: ClassVar[bool] = True
 
 
 GeneratedPage = ArticlePage | ListingPage | ArchivePage | PlanPage | PlansIndexPage | CalendarPage

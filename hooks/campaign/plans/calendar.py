@@ -1,8 +1,10 @@
 """Group plans' activities into month grids (Monday first) and an agenda.
 
-Pure data, no HTML: a grid has a cell for every day of the weeks it covers,
-each with the activities on that day (a multi-day activity is on each day it
-spans) and whether the day is in a peak period.
+Pure data, no HTML. A grid has a row for every week it covers: its days,
+each with the one-day activities of that day and whether it is in a peak
+period, and its bars, one for each activity of several days, drawn once
+across the days of the week it spans, in lanes that do not overlap. A
+two-month activity is then one bar a week, not a line in every cell.
 """
 
 from __future__ import annotations
@@ -28,20 +30,41 @@ class Scheduled:
         a = self.activity
         return (a.first_day, not a.all_day, a.start, self.plan.period.start, str(self.plan.source), a.number)
 
+    @property
+    def spans_days(self) -> bool:
+        return self.activity.first_day != self.activity.last_day
+
 
 @dataclass(frozen=True)
 class CalendarDay:
     day: date
     in_month: bool  # False for the days of the neighbouring months that fill the first and last weeks
     in_peak: bool
-    activities: tuple[Scheduled, ...]
+    activities: tuple[Scheduled, ...]  # those of this one day; activities of several days are bars
+
+
+@dataclass(frozen=True)
+class Bar:
+    """An activity of several days, across the days of one week row it spans (within the month)."""
+
+    entry: Scheduled
+    column: int  # 0 for Monday
+    span: int  # days
+    continues_before: bool  # it began before this row (an earlier week or month)
+    continues_after: bool
+
+
+@dataclass(frozen=True)
+class CalendarWeek:
+    days: tuple[CalendarDay, ...]  # seven, Monday first
+    lanes: tuple[tuple[Bar, ...], ...]  # bars by lane, each lane's bars in column order, never overlapping
 
 
 @dataclass(frozen=True)
 class MonthGrid:
     year: int
     month: int
-    weeks: tuple[tuple[CalendarDay, ...], ...]
+    weeks: tuple[CalendarWeek, ...]
 
 
 @dataclass(frozen=True)
@@ -64,24 +87,28 @@ class ActivityCalendar:
 def build_calendar(plans: Sequence[Plan]) -> ActivityCalendar:
     scheduled = sorted((Scheduled(plan, a) for plan in plans for a in plan.activities), key=lambda s: s.sort_key)
     peaks = tuple(dict.fromkeys(plan.peak for plan in plans if plan.peak))
-    by_day: dict[date, list[Scheduled]] = {}
+    one_day: dict[date, list[Scheduled]] = {}
+    months_used: set[tuple[int, int]] = set()
     for entry in scheduled:
-        for day in entry.activity.days():
-            by_day.setdefault(day, []).append(entry)
-    for entries in by_day.values():
-        # In a day's cell, that day's own events come before those spanning several days.
-        entries.sort(key=lambda s: (s.activity.first_day != s.activity.last_day, s.sort_key))
-    months = sorted({(day.year, day.month) for day in by_day})
+        days = entry.activity.days()
+        months_used.update((day.year, day.month) for day in days)
+        if not entry.spans_days:
+            one_day.setdefault(days[0], []).append(entry)
+    spanning = [entry for entry in scheduled if entry.spans_days]
     weeks = calendar.Calendar(firstweekday=calendar.MONDAY)
 
-    def cell(day: date, month: int) -> CalendarDay:
+    def week_row(days: list[date], month: int) -> CalendarWeek:
         # Days of the neighbouring months stay empty: their activities are in their own month's grid.
-        in_month = day.month == month
-        return CalendarDay(day, in_month, any(day in p for p in peaks), tuple(by_day.get(day, ())) if in_month else ())
+        cells = tuple(
+            CalendarDay(day, day.month == month, any(day in p for p in peaks), tuple(one_day.get(day, ())) if day.month == month else ())
+            for day in days
+        )
+        shown = [day for day in days if day.month == month]
+        return CalendarWeek(cells, _lanes(spanning, shown[0], shown[-1], days[0]))
 
     grids = tuple(
-        MonthGrid(year, month, tuple(tuple(cell(day, month) for day in week) for week in weeks.monthdatescalendar(year, month)))
-        for year, month in months
+        MonthGrid(year, month, tuple(week_row(week, month) for week in weeks.monthdatescalendar(year, month)))
+        for year, month in sorted(months_used)
     )
     agenda: dict[tuple[int, int], list[Scheduled]] = {}
     for entry in scheduled:
@@ -93,7 +120,32 @@ def build_calendar(plans: Sequence[Plan]) -> ActivityCalendar:
     )
 
 
-def upcoming(plans: Sequence[Plan], after: date, count: int) -> list[Scheduled]:
-    """The next `count` activities not yet over on `after`, soonest first."""
-    entries = sorted((Scheduled(p, a) for p in plans for a in p.activities if a.last_day >= after), key=lambda s: s.sort_key)
+def _lanes(spanning: list[Scheduled], first: date, last: date, monday: date) -> tuple[tuple[Bar, ...], ...]:
+    """The bars of the activities of several days that touch `first`..`last` (a week row within its month), each in
+    the first lane where it fits: longest first, so the campaign's long activities keep the top lanes."""
+    bars = []
+    for entry in spanning:
+        a = entry.activity
+        if a.last_day < first or a.first_day > last:
+            continue
+        start, end = max(a.first_day, first), min(a.last_day, last)
+        bars.append(Bar(entry, (start - monday).days, (end - start).days + 1, a.first_day < start, a.last_day > end))
+    bars.sort(key=lambda b: (-b.span, b.column, b.entry.sort_key))
+    lanes: list[list[Bar]] = []
+    for bar in bars:
+        lane = next((lane for lane in lanes if all(bar.column >= b.column + b.span or b.column >= bar.column + bar.span for b in lane)), None)
+        if lane is None:
+            lanes.append(lane := [])
+        lane.append(bar)
+    return tuple(tuple(sorted(lane, key=lambda b: b.column)) for lane in lanes)
+
+
+def upcoming(plans: Sequence[Plan], today: date, count: int) -> list[Scheduled]:
+    """`count` activities that have not started before `today`: the key ones first, then the soonest.
+
+    Not those already running: a two-month activity begun last week is not news, and would push the
+    campaign's key dates off a short list.
+    """
+    entries = sorted((Scheduled(p, a) for p in plans for a in p.activities if a.first_day >= today),
+                     key=lambda s: (not s.activity.key, s.sort_key))
     return entries[:count]

@@ -32,6 +32,7 @@ class Activity:
     location: str | None = None
     lead: str | None = None  # the unit that leads it
     tentative: bool = False  # the plan's "dự kiến"
+    key: bool = False  # a key date of the campaign: on the home page's strip, first among what comes next
     description: str | None = None
 
     @property

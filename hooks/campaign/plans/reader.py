@@ -162,7 +162,7 @@ class _ActivityReader(FieldReader):
         activity_id = slugify(given_id or title or "")
         if given_id is not None and not activity_id:
             self.problem("id", f"expected letters, digits and hyphens, got {quoted(given_id)}")
-        tentative = self.flag("tentative")
+        tentative, key = self.flag("tentative"), self.flag("key")
         if len(self.problems) > before or title is None or start is None or not activity_id:
             return None
         tz = self.settings.timezone
@@ -172,7 +172,7 @@ class _ActivityReader(FieldReader):
             start=_day_start(starts) if all_day else starts,
             end=(_day_start(ends) if all_day else ends) if ends else None,
             all_day=all_day, location=self.text("location"), lead=self.text("lead"),
-            tentative=tentative, description=self.text("description"),
+            tentative=tentative, key=key, description=self.text("description"),
         )
 
 

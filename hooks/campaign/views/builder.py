@@ -8,7 +8,11 @@ language.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urljoin
+
+import imagesize
 
 from ..core.urls import UrlScheme, relative_url
 from ..news.collections import Listing
@@ -18,6 +22,11 @@ from ..pages.feeds import FEED_FORMATS
 from ..pages.language_site import LanguageSite
 from .common import AlternateView, DateView, FeedLink, FooterView, Link, PageFrame, SiteIdentity
 from .sharing import ShareImage, article_meta, breadcrumb_list, json_ld_markup, news_article, page_meta, share_image
+
+
+@lru_cache(maxsize=256)
+def _image_size(path: Path) -> tuple[int, int]:
+    return imagesize.get(str(path))
 
 
 class ViewBuilder:
@@ -33,6 +42,8 @@ class ViewBuilder:
         self.schemes = {lang: UrlScheme(site.settings, lang) for lang in site.settings.languages}
         self._dates: dict[datetime, DateView] = {}
         self.news_feeds = self.feed_links(site.collections.news)  # on every page's frame, the same for all
+        self.missing_images: list[str] = []  # what the build warns of
+        self.category_images = self._category_images()
 
     # Links --------------------------------------------------------------------
 
@@ -81,14 +92,34 @@ class ViewBuilder:
             ))
         return tuple(views)
 
-    def crumbs(self, here: str, *trail: tuple[str, str], section: tuple[str, str] | None = None) -> tuple[Link, ...]:
-        """Home, the section (news by default) and `trail`, each (text, path); the last is the current page."""
+    def crumbs(self, here: str, *trail: tuple[str, str], section: tuple[str, str] | None = None,
+               here_last: bool = True) -> tuple[Link, ...]:
+        """Home, the section (news by default) and `trail`, each (text, path); the last is the current page unless
+        `here_last` is false (an article's trail ends at its category)."""
         section = section or (self.t["news"], self.urls.news_index())
         links = [Link(self.t["home"], self.link("", here)), Link(section[0], self.link(section[1], here))]
         links += [Link(text, self.link(path, here)) for text, path in trail]
-        last = links[-1]
-        links[-1] = Link(last.text, last.url, current=True)
+        if here_last:
+            links[-1] = Link(links[-1].text, links[-1].url, current=True)
         return tuple(links)
+
+    def image_size(self, path: str) -> tuple[int | None, int | None]:
+        """The intrinsic size of an image of docs/, so the browser reserves its space before it loads."""
+        width, height = _image_size(self.identity.docs_dir / path)  # an SVG's may be fractional
+        return (round(width), round(height)) if width > 0 and height > 0 else (None, None)
+
+    def _category_images(self) -> dict[str, str]:
+        """Each category's picture (in docs/) that exists; a missing one goes to `missing_images`, and cards show none."""
+        images = {}
+        for index, category in enumerate(self.site.settings.categories):
+            if category.image is None:
+                continue
+            if (self.identity.docs_dir / category.image).is_file():
+                images[category.key] = category.image
+            else:
+                self.missing_images.append(f"extra.campaign.categories[{index}].image: {category.image} is not a file in "
+                                           f"{self.identity.docs_dir.name}/; items of {category.key} without a picture show none")
+        return images
 
     def footer(self) -> FooterView:
         """The footer of every page of this language, from `extra.campaign.publisher` (the name defaults to site_author)."""
@@ -127,9 +158,13 @@ class ViewBuilder:
         else:
             social = page_meta(title, self.identity.description, url, image, self.identity.name, self.lang, other_langs)
         if breadcrumbs:
-            nodes.append(breadcrumb_list([(link.text, urljoin(url, link.url)) for link in breadcrumbs]))
+            trail = [(link.text, urljoin(url, link.url)) for link in breadcrumbs]
+            if item is not None and not breadcrumbs[-1].current:
+                trail.append((item.title, url))  # the visible trail stops at the category; search engines get the article too
+            nodes.append(breadcrumb_list(trail))
         return PageFrame(
-            lang=self.lang, default_lang=self.site.settings.default_language, alternates=alternates, breadcrumbs=breadcrumbs,
+            lang=self.lang, default_lang=self.site.settings.default_language, section=here.split("/", 1)[0] + "/" if here else "",
+            alternates=alternates, breadcrumbs=breadcrumbs,
             feeds=self.news_feeds + feeds, calendar_feeds=calendar_feeds,
             social=social, json_ld=json_ld_markup(nodes + list(events)),
         )

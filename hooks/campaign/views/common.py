@@ -90,12 +90,14 @@ class PageFrame:
 
     lang: str
     default_lang: str
+    section: str  # the top-level folder the page is in ("tin-tuc/"; "" for the home page): its tab is the active one
     alternates: tuple[AlternateView, ...]  # one per language, for the switcher
     breadcrumbs: tuple[Link, ...]
     feeds: tuple[FeedLink, ...]  # the language's news feeds, then the page's own listing's
     calendar_feeds: tuple[Link, ...]  # .ics files, absolute URLs
     social: SocialMeta  # Open Graph and Twitter card
     json_ld: Markup | None  # the page's schema.org graph, safe inside <script>
+    toc_lead: tuple[Link, ...] = ()  # table-of-contents entries for what the template shows before the Markdown
 
     @property
     def has_translation(self) -> bool:

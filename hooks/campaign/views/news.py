@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import quote, urlencode
 
 from ..news.collections import AllNews, InCategory, InMonth, InYear, Listing, Subject, WithTag
 from ..news.model import NewsItem
@@ -22,18 +23,33 @@ class EntryView:
     category: Link
     summary: str
     image: ImageView | None
+    fallback_image: ImageView | None  # the category's picture, for cards, when the item has none
     draft: bool
+
+
+@dataclass(frozen=True)
+class ShareView:
+    """Ways to pass an article on, none of them a third-party script: the browser's own share sheet (Zalo and
+    Messenger on phones) and copying the link, both by our script; plain links to Facebook and e-mail."""
+
+    url: str  # absolute
+    title: str
+    facebook: str
+    email: str  # mailto:
 
 
 @dataclass(frozen=True)
 class ArticleView:
     title: str
     date: DateView
+    published: str  # "Thứ Sáu, 01/03/2024, 16:30": weekday, date and the time the source gives
     updated: DateView | None
     author: str | None
     category: Link
     tags: tuple[Link, ...]
     image: ImageView | None
+    share: ShareView
+    related: tuple[EntryView, ...]  # sharing tags, then the category
     newer: tuple[EntryView, ...]
     older: tuple[EntryView, ...]
     draft: bool
@@ -118,6 +134,10 @@ class NewsViews:
         width, height = image.local.size or (None, None)
         return ImageView(self.views.link(self.urls.news_asset(image.local.path), here), image.alt, image.caption, width, height)
 
+    def category_image(self, item: NewsItem, here: str) -> ImageView | None:
+        path = self.views.category_images.get(item.category.key)
+        return ImageView(self.views.link(path, here), "", None, *self.views.image_size(path)) if path else None
+
     def category(self, item: NewsItem, here: str) -> Link:
         return Link(item.category.name(self.site.lang), self.views.link(self.urls.category(item.category), here))
 
@@ -125,7 +145,7 @@ class NewsViews:
         return EntryView(
             title=item.title, url=self.views.link(self.urls.article(item.date, item.slug), here), date=self.views.date(item.date),
             category=self.category(item, here), summary=self.views.summaries(item), image=self.image(item, here),
-            draft=item.draft,
+            fallback_image=None if item.image else self.category_image(item, here), draft=item.draft,
         )
 
     def entries(self, items: tuple[NewsItem, ...] | list[NewsItem], here: str) -> tuple[EntryView, ...]:
@@ -139,16 +159,32 @@ class NewsViews:
             lang: views.schemes[lang].article(other.date, other.slug)
             for lang, other in self.site.news.translations(item, self.site.include_drafts).items()
         }
-        newer, older = self.site.collections.neighbours(item, self.site.settings.neighbours)
-        crumbs = views.crumbs(here, (item.category.name(self.site.lang), self.urls.category(item.category)), (item.title, here))
+        collections, settings = self.site.collections, self.site.settings
+        newer, older = collections.neighbours(item, settings.neighbours)
+        # The trail stops at the category: the headline right under it says the rest.
+        crumbs = views.crumbs(here, (item.category.name(self.site.lang), self.urls.category(item.category)), here_last=False)
+        local = item.date.astimezone(settings.timezone)
+        # A source that gives no time of day is read as midnight: show the day alone.
+        published = self.t.date(item.date, "date_full" if (local.hour, local.minute, local.second) != (0, 0, 0) else "date_full_untimed")
         return ArticlePageView(
             frame=views.frame(here, page.title, translations, crumbs, item=item),
             article=ArticleView(
-                title=item.title, date=views.date(item.date), updated=views.date(item.updated) if item.updated else None,
+                title=item.title, date=views.date(item.date), published=published[:1].upper() + published[1:],
+                updated=views.date(item.updated) if item.updated else None,
                 author=item.author, category=self.category(item, here),
                 tags=tuple(Link(tag, views.link(self.urls.tag(tag), here)) for tag in item.tags),
-                image=self.image(item, here), newer=self.entries(newer, here), older=self.entries(older, here), draft=item.draft,
+                image=self.image(item, here), share=self.share(item, here),
+                related=self.entries(collections.related(item, settings.related), here),
+                newer=self.entries(newer, here), older=self.entries(older, here), draft=item.draft,
             ),
+        )
+
+    def share(self, item: NewsItem, here: str) -> ShareView:
+        url = self.views.identity.language_root + here
+        return ShareView(
+            url=url, title=item.title,
+            facebook="https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+            email="mailto:?" + urlencode({"subject": item.title, "body": url}, quote_via=quote),
         )
 
     def article_inputs(self, page: ArticlePage, key: Callable[[NewsItem], str]) -> tuple:
@@ -159,7 +195,9 @@ class NewsViews:
         # learn which items a page reads from `key`.
         translations = sorted((lang, key(other)) for lang, other in self.site.news.translations(item, self.site.include_drafts).items())
         newer, older = self.site.collections.neighbours(item, self.site.settings.neighbours)
-        return page.path, page.title, key(item), [key(i) for i in newer], [key(i) for i in older], translations
+        related = self.site.collections.related(item, self.site.settings.related)
+        return (page.path, page.title, key(item), [key(i) for i in newer], [key(i) for i in older], [key(i) for i in related],
+                translations)
 
     def listing_page(self, page: ListingPage) -> ListingPageView:
         listing, number, here, views = page.listing, page.number, page.path, self.views
@@ -254,9 +292,6 @@ class NewsViews:
             ),
             feed_link=views.visible_feed_link(here),
         )
-
-    def latest(self, here: str) -> tuple[EntryView, ...]:
-        return self.entries(self.site.items[: self.site.settings.home_news], here)
 
 
 def _pagination_numbers(number: int, pages: int) -> tuple[list[int], int | None, int | None]:

@@ -10,20 +10,11 @@ from ..news.summary import Summaries
 from ..pages.kinds import ArchivePage, ArticlePage, CalendarPage, GeneratedPage, ListingPage, PlanPage, PlansIndexPage
 from ..pages.language_site import LanguageSite
 from .builder import ViewBuilder
-from .common import Link, PageFrame, SiteIdentity
-from .news import ArchivePageView, ArticlePageView, EntryView, ListingPageView, NewsViews
-from .plans import CalendarPageView, CampaignStateView, PlanPageView, PlansIndexPageView, PlanViews
-
-
-@dataclass(frozen=True)
-class HomePageView:
-    """The home page (docs/index.md): its own text, then the campaign's state and the latest news."""
-
-    frame: PageFrame
-    latest: tuple[EntryView, ...]
-    news_url: str
-    feed_link: Link
-    campaign_state: CampaignStateView | None  # None when the site has no plans
+from .calendar import CalendarPageView, CalendarViews
+from .common import PageFrame, SiteIdentity
+from .home import HomePageView, HomeViews
+from .news import ArchivePageView, ArticlePageView, ListingPageView, NewsViews
+from .plans import PlanPageView, PlansIndexPageView, PlanViews
 
 
 @dataclass(frozen=True)
@@ -44,6 +35,8 @@ class PageViews:
         self.common = ViewBuilder(site, identity, summaries)
         self.news = NewsViews(self.common)
         self.plans = PlanViews(self.common)
+        self.calendar = CalendarViews(self.common, self.plans)
+        self.home = HomeViews(self.common, self.news, self.plans)
 
     def generated(self, page: GeneratedPage) -> PageView:
         match page:
@@ -58,7 +51,7 @@ class PageViews:
             case PlansIndexPage():
                 return self.plans.plans_index(page)
             case CalendarPage():
-                return self.plans.calendar_page(page)
+                return self.calendar.calendar_page(page)
 
     def inputs(self, page: GeneratedPage, key: Callable[[NewsItem], str]) -> str:
         """All that the view of `page` is made of besides what every page shares, as text: equal inputs, equal views.
@@ -79,7 +72,4 @@ class PageViews:
         frame = self.common.frame(here, title, translations)
         if here != "":
             return DocPageView(frame)
-        return HomePageView(
-            frame=frame, latest=self.news.latest(here), news_url=self.common.link(self.common.urls.news_index(), here),
-            feed_link=self.common.visible_feed_link(here), campaign_state=self.plans.campaign_state(here),
-        )
+        return self.home.home_page(frame, here)
