@@ -77,7 +77,7 @@ def test_new_plan_is_accepted_and_its_example_activity_is_on_the_calendar(tmp_pa
     assert site.returncode == 0, site.log
     page = site.page(url.split("example.org/", 1)[1])
     assert page.h1.get_text() == "Kế hoạch của tỉnh Đồng Tháp"
-    assert page.select_one("table.campaign-activities a").get_text() == "Hoạt động mẫu: sửa hoặc xoá"
+    assert page.select_one(".campaign-activity-cards h3 a").get_text() == "Hoạt động mẫu: sửa hoặc xoá"
     assert "Hoạt động mẫu: sửa hoặc xoá" in site.html("lich-hoat-dong/")
 
 

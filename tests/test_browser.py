@@ -14,6 +14,7 @@ import re
 import socket
 import threading
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -423,4 +424,81 @@ def test_language_switcher_and_pagination_work_from_the_keyboard(visit, base_url
         listing.keyboard.press("Enter")
     listing.wait_for_load_state("networkidle")
     assert listing.url == older
+    assert v.problems == []
+
+
+# The portal's promises that need a browser: the script that keeps a cached page true, phones, sharing, printing.
+
+HO_CHI_MINH_MORNING = "T09:00:00+07:00"
+
+
+@pytest.mark.parametrize("day, state, progress, next_key_date", [
+    ("2024-03-20", "Còn 9 ngày đến cao điểm", None, "Bắt đầu giai đoạn cao điểm"),
+    ("2024-04-11", "Ngày 14 trong 32 ngày cao điểm", 44, "Kỷ niệm Ngày Hợp tác xã Việt Nam 11/4"),
+    ("2024-06-01", "Đã kết thúc — nhìn lại", None, None),
+])
+def test_the_home_banner_follows_the_readers_date_whatever_the_build_date(visit, day, state, progress, next_key_date):
+    v = visit()
+    v.page.clock.set_fixed_time(day + HO_CHI_MINH_MORNING)
+    page = v.open("")
+    assert page.inner_text("[data-campaign-state]") == state
+    bar = page.locator(".campaign-banner__progress")
+    assert (bar.evaluate("e => e.value") if bar.is_visible() else None) == progress
+    following = page.locator(".campaign-key-date--next a")
+    assert (following.inner_text() if following.count() else None) == next_key_date
+    assert v.problems == []
+
+
+def test_the_english_banner_counts_days_in_english(visit):
+    v = visit()
+    v.page.clock.set_fixed_time("2024-03-28" + HO_CHI_MINH_MORNING)
+    assert v.open("en/").inner_text("[data-campaign-state]") == "1 day to the peak period"
+
+
+def test_the_calendar_on_a_phone_opens_at_what_is_on_and_on_a_desktop_shows_the_month_first(visit):
+    phone = visit("phone")
+    phone.page.clock.set_fixed_time("2024-04-11" + HO_CHI_MINH_MORNING)
+    page = phone.open("lich-hoat-dong/")
+    agenda, grid = page.locator(".campaign-calendar__agenda").bounding_box(), page.locator(".campaign-calendar__grid").bounding_box()
+    assert agenda and grid and agenda["y"] < grid["y"]
+    months = page.locator("details.campaign-agenda__month")
+    assert months.evaluate_all("ms => ms.map(m => m.open)") == [True, True]  # March's visits run to 30/4
+    assert page.inner_text(".campaign-agenda__item--next .campaign-agenda__title").startswith("Thăm hợp tác xã")
+    page.click("[data-agenda-next]")
+    assert page.evaluate("() => location.hash") == "#" + page.get_attribute(".campaign-agenda__item--next", "id")
+    assert page.locator('.campaign-month td.campaign-day--today[data-date="2024-04-11"]').count() == 1
+    desktop = visit("desktop")
+    desktop.page.clock.set_fixed_time("2024-06-01" + HO_CHI_MINH_MORNING)
+    page = desktop.open("lich-hoat-dong/")
+    agenda, grid = page.locator(".campaign-calendar__agenda").bounding_box(), page.locator(".campaign-calendar__grid").bounding_box()
+    assert agenda and grid and grid["y"] < agenda["y"]
+    assert page.locator("details.campaign-agenda__month").evaluate_all("ms => ms.map(m => m.open)") == [False, False]
+    assert not page.locator("[data-agenda-next]").is_visible()
+    assert phone.problems == [] and desktop.problems == []
+
+
+def test_an_article_can_be_shared_copied_and_printed_without_a_third_party_script(visit, base_url):
+    v = visit("phone")
+    v.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = v.open(PAGE_TYPES["article"][0])
+    url = base_url + PAGE_TYPES["article"][0]
+    share = page.locator(".campaign-share")
+    assert share.get_attribute("data-share-url") == url
+    # The browser's own share sheet is offered only where the browser has one.
+    assert page.locator(".campaign-share__native").is_visible() == page.evaluate("() => typeof navigator.share === 'function'")
+    facebook = page.get_attribute(".campaign-share a[href*='facebook.com']", "href")
+    assert facebook == "https://www.facebook.com/sharer/sharer.php?u=" + quote(url, safe="")
+    page.click(".campaign-share__copy")
+    page.wait_for_function("() => document.querySelector('.campaign-share__status').textContent !== ''")
+    assert page.inner_text(".campaign-share__status") == "Đã sao chép liên kết"
+    assert page.evaluate("() => navigator.clipboard.readText()") == url
+    page.evaluate("() => { window.printed = false; window.print = () => { window.printed = true; }; }")
+    page.click(".campaign-share__print")
+    assert page.evaluate("() => window.printed")
+    # Printed: the article, none of the site's furniture.
+    page.emulate_media(media="print")
+    assert page.locator(".campaign-article__body").is_visible() and page.locator("h1").is_visible()
+    for furniture in (".md-header", ".md-footer", ".campaign-share", ".campaign-neighbours", ".campaign-related"):
+        assert not page.locator(furniture).first.is_visible(), furniture
+    assert not [r for r in v.requests if not r.startswith(base_url)]
     assert v.problems == []

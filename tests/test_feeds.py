@@ -281,6 +281,9 @@ def test_feed_length_and_tag_feeds_are_configurable(tmp_path):
     tagged = feedparser.parse((result.site / "tin-tuc/the/dac-biet/atom.xml").read_bytes())
     assert [e.title for e in tagged.entries] == [TRICKY]
     assert not [p for p in result.site.glob("tin-tuc/chuyen-muc/*/*.xml") if p.name != "sitemap.xml"]
+    # With tag feeds on, a tag page's RSS link is its own feed; with category feeds off, a category page has none.
+    assert result.page("tin-tuc/the/dac-biet/").select_one(".campaign-feed-link a")["href"] == "rss.xml"
+    assert result.page("tin-tuc/chuyen-muc/thang-hanh-dong/").select_one(".campaign-feed-link") is None
 
 
 def test_feeds_do_not_depend_on_the_build_date(tmp_path):
@@ -308,10 +311,13 @@ def test_every_page_advertises_its_feeds_and_listings_show_an_rss_link(feeds):
     visible = category.select_one(".campaign-feed-link a")
     assert visible["href"] == "rss.xml" and visible.get_text(strip=True) == "Theo dõi qua RSS"
     expected_links = (
-        ("tin-tuc/", "../rss.xml"), ("tin-tuc/2024/", "../../rss.xml"), ("tin-tuc/luu-tru/", "../../rss.xml"), ("", "rss.xml"), ("en/news/", "../rss.xml"),
+        ("tin-tuc/", "../rss.xml"), ("tin-tuc/luu-tru/", "../../rss.xml"), ("", "rss.xml"), ("en/news/", "../rss.xml"),
     )
     for path, expected in expected_links:
         assert feeds.page(path).select_one(".campaign-feed-link a")["href"] == expected, path
+    # A listing without a feed of its own (a year; a tag, tag feeds being off) shows no link: never quietly the site's.
+    for path in ("tin-tuc/2024/", "tin-tuc/the/dac-biet/"):
+        assert feeds.page(path).select_one(".campaign-feed-link") is None, path
 
 
 def test_feeds_need_site_url(tmp_path):

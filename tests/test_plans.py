@@ -108,16 +108,29 @@ def test_plan_page_shows_the_document_its_activities_and_its_text(site):
     assert facts["Thời gian thực hiện"] == "01/01/2024 – 31/12/2024"
     assert facts["Cao điểm"] == "29/03/2024 – 29/04/2024"
     assert [li.get_text() for li in soup.select(".campaign-plan__messages li")] == NATIONAL["messages"]
-    rows = soup.select("table.campaign-activities tbody tr")
-    assert [r.select("td")[1].get_text(strip=True) for r in rows] == [a["title"] for a in NATIONAL["activities"]]
-    assert rows[1].select("td")[0].get_text(strip=True) == "30/03/2024 – 02/04/2024"
-    assert rows[1].select("td")[2].get_text() == TRICKY
-    assert rows[2].select("td")[0].get_text(" ", strip=True) == "08:00 – 11:30, 05/04/2024 (dự kiến)"
-    assert rows[3].select("td")[0].get_text(strip=True) == "13:30, 09/04/2024 – 17:00, 10/04/2024"
+    # Activities as cards: when, title, where, lead unit, status as of the build (3/4/2024).
+    cards = soup.select("ol.campaign-activity-cards > li")
+    assert [c.select_one("h3").get_text(strip=True) for c in cards] == [a["title"] for a in NATIONAL["activities"]]
+
+    def facts_of(card):
+        return dict(zip([dt.get_text() for dt in card.select("dt")], [dd.get_text() for dd in card.select("dd")], strict=True))
+
+    assert cards[1].select_one(".campaign-activity-card__when").get_text(strip=True) == "30/03/2024 – 02/04/2024"
+    assert facts_of(cards[1]) == {"Địa điểm": TRICKY, "Đơn vị chủ trì": "Trung tâm Xúc tiến", "Tình trạng": "Đã diễn ra"}
+    assert cards[2].select_one(".campaign-activity-card__when").get_text(" ", strip=True) == "08:00 – 11:30, 05/04/2024 (dự kiến)"
+    assert facts_of(cards[2])["Tình trạng"] == "Sắp diễn ra" and "campaign-activity--tentative" in cards[2]["class"]
+    assert cards[3].select_one(".campaign-activity-card__when").get_text(strip=True) == "13:30, 09/04/2024 – 17:00, 10/04/2024"
+    assert "campaign-key" in cards[0].select_one("h3")["class"]  # Vietnam Cooperative Day is a key date
     calendar = site.page("lich-hoat-dong/")
-    for row in rows:
-        href, anchor = row.select_one("a")["href"].split("#")
+    for card in cards:
+        href, anchor = card.select_one("a")["href"].split("#")
         assert resolve("ke-hoach/quoc-gia/", href) == "lich-hoat-dong/" and calendar.find(id=anchor) is not None, href
+    # The table of contents lists the messages and the activities before the plan's own headings.
+    toc = [a.get_text(strip=True) for a in soup.select(".md-sidebar--secondary .md-nav__link")]
+    assert toc[:2] == ["Thông điệp truyền thông", "Các hoạt động"]
+    assert soup.find(id="campaign-messages") and soup.find(id="campaign-activities")
+    # The trail stops at the plans: the heading under it names the plan.
+    assert [a.get_text() for a in soup.select(".campaign-breadcrumbs a")] == ["Trang chủ", "Kế hoạch"]
     assert soup.select_one(".campaign-plan__body a")["href"] == "../tinh/"
 
 
@@ -355,7 +368,7 @@ def test_home_page_is_the_campaigns_front_page_as_of_the_build(tmp_path, build_d
         # The calendar's agenda, all past: every month folded, nothing marked as next.
         agenda = result.page("lich-hoat-dong/")
         assert [m.has_attr("open") for m in agenda.select("details.campaign-agenda__month")] == [False, False, False]
-        assert agenda.select(".campaign-agenda__item--next") == [] and agenda.select_one("[data-agenda-next]") is None
+        assert agenda.select(".campaign-agenda__item--next") == [] and agenda.select_one("[data-agenda-next]").parent.has_attr("hidden")
     else:
         assert look_back is None
 
@@ -418,7 +431,7 @@ def test_each_bad_activity_is_reported_with_file_line_activity_and_field(bad_bui
 def test_a_plain_build_leaves_out_only_the_broken_activities_and_strict_fails(bad_builds):
     plain = bad_builds["plain"]
     assert plain.returncode == 0
-    titles = [a.get_text() for a in plain.page("ke-hoach/ke-hoach-co-loi/").select("table.campaign-activities a")]
+    titles = [a.get_text() for a in plain.page("ke-hoach/ke-hoach-co-loi/").select(".campaign-activity-cards h3 a")]
     assert titles == ["Hoạt động tốt"]
     assert not plain.exists("ke-hoach/cao-diem-ngoai-ky/")
     strict = bad_builds["strict"]

@@ -40,6 +40,7 @@ class ViewBuilder:
         self.urls = site.urls
         self.lang = site.lang
         self.schemes = {lang: UrlScheme(site.settings, lang) for lang in site.settings.languages}
+        self.today = site.settings.build_date.astimezone(site.settings.timezone).date()  # what "past" and "next" are as of
         self._dates: dict[datetime, DateView] = {}
         self.news_feeds = self.feed_links(site.collections.news)  # on every page's frame, the same for all
         self.missing_images: list[str] = []  # what the build warns of
@@ -63,10 +64,12 @@ class ViewBuilder:
             for fmt in FEED_FORMATS
         )
 
-    def visible_feed_link(self, here: str, listing: Listing | None = None) -> Link:
-        """The RSS feed of `listing` if it has one, else of all news."""
-        feed = self.site.feeds.get(listing.subject) if listing is not None else None
-        feed = feed or self.site.feeds[self.site.collections.news.subject]
+    def visible_feed_link(self, here: str, listing: Listing | None = None) -> Link | None:
+        """The RSS feed of `listing`, or of all news when no listing is given; None for a listing without a feed of
+        its own (a tag when tag feeds are off, a year, a month), rather than quietly the whole site's."""
+        feed = self.site.feeds.get((listing or self.site.collections.news).subject)
+        if feed is None:
+            return None
         return Link(self.t["subscribe_rss"], self.link(feed.path(self.urls, FEED_FORMATS[0].name), here))
 
     # Pieces -------------------------------------------------------------------
@@ -144,7 +147,7 @@ class ViewBuilder:
 
     def frame(self, here: str, title: str, translations: dict[str, str], breadcrumbs: tuple[Link, ...] = (), *,
               feeds: tuple[FeedLink, ...] = (), calendar_feeds: tuple[Link, ...] = (), events: tuple[dict, ...] = (),
-              item: NewsItem | None = None) -> PageFrame:
+              item: NewsItem | None = None, toc_lead: tuple[Link, ...] = ()) -> PageFrame:
         """The frame of the page at `here`: `feeds` are its own besides the language's, `events` its schema.org nodes."""
         url = self.identity.language_root + here
         alternates = self.alternates(here, translations)
@@ -159,14 +162,14 @@ class ViewBuilder:
             social = page_meta(title, self.identity.description, url, image, self.identity.name, self.lang, other_langs)
         if breadcrumbs:
             trail = [(link.text, urljoin(url, link.url)) for link in breadcrumbs]
-            if item is not None and not breadcrumbs[-1].current:
-                trail.append((item.title, url))  # the visible trail stops at the category; search engines get the article too
+            if not breadcrumbs[-1].current:
+                trail.append((title, url))  # a visible trail may stop above the page (an article's at its category)
             nodes.append(breadcrumb_list(trail))
         return PageFrame(
             lang=self.lang, default_lang=self.site.settings.default_language, section=here.split("/", 1)[0] + "/" if here else "",
             alternates=alternates, breadcrumbs=breadcrumbs,
             feeds=self.news_feeds + feeds, calendar_feeds=calendar_feeds,
-            social=social, json_ld=json_ld_markup(nodes + list(events)),
+            social=social, json_ld=json_ld_markup(nodes + list(events)), toc_lead=toc_lead,
         )
 
     def _share_image(self, item: NewsItem | None) -> ShareImage | None:

@@ -88,8 +88,7 @@ class CalendarViews:
     def __init__(self, views: ViewBuilder, plans: PlanViews):
         self.views, self.plans = views, plans
         self.site, self.t, self.urls = views.site, views.t, views.urls
-        settings = self.site.settings
-        self.today = settings.build_date.astimezone(settings.timezone).date()
+        self.today = views.today
 
     def calendar_page(self, page: CalendarPage) -> CalendarPageView:
         plan, calendar, here, views = page.plan, page.calendar, page.path, self.views

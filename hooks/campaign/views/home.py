@@ -69,7 +69,7 @@ class HomePageView:
     latest: tuple[EntryView, ...]
     news_url: str
     calendar_url: str
-    feed_link: Link
+    feed_link: Link | None
 
 
 def campaign_plan(plans: list[Plan]) -> Plan | None:
@@ -88,8 +88,7 @@ class HomeViews:
     def __init__(self, views: ViewBuilder, news: NewsViews, plans: PlanViews):
         self.views, self.news, self.plans = views, news, plans
         self.site, self.t, self.urls = views.site, views.t, views.urls
-        settings = self.site.settings
-        self.today = settings.build_date.astimezone(settings.timezone).date()
+        self.today = views.today
 
     def home_page(self, frame: PageFrame, here: str) -> HomePageView:
         plans = self.site.plans

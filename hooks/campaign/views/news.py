@@ -102,14 +102,14 @@ class ArticlePageView:
 class ListingPageView:
     frame: PageFrame
     listing: ListingView
-    feed_link: Link  # a visible "RSS" link
+    feed_link: Link | None  # a visible "RSS" link to the listing's own feed; None if it has none
 
 
 @dataclass(frozen=True)
 class ArchivePageView:
     frame: PageFrame
     archive: ArchiveView
-    feed_link: Link
+    feed_link: Link | None
 
 
 class NewsViews:

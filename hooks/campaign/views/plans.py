@@ -25,6 +25,7 @@ class ActivityView:
     tentative: bool
     key: bool  # a key date of the campaign
     last_day: str  # ISO date: when the script marks what is past
+    status: str  # as of the build: "past", "ongoing" or "upcoming"
     description: str | None
     plan: Link
 
@@ -77,6 +78,7 @@ class PlanViews:
         self.site = views.site
         self.t = views.t
         self.urls = views.urls
+        self.today = views.today
 
     # Pieces -------------------------------------------------------------------
 
@@ -101,7 +103,9 @@ class PlanViews:
             anchor=activity_anchor(plan.slug, activity.id), title=activity.title,
             url=self.views.link(self.urls.activity(plan.slug, activity.id), here), when=self.when(activity),
             start_iso=_iso_start(activity), end_iso=_iso_end(activity),
-            location=activity.location, lead=activity.lead, tentative=activity.tentative, key=activity.key, last_day=activity.last_day.isoformat(),
+            location=activity.location, lead=activity.lead, tentative=activity.tentative, key=activity.key,
+            last_day=activity.last_day.isoformat(),
+            status="past" if activity.last_day < self.today else "upcoming" if activity.first_day > self.today else "ongoing",
             description=activity.description, plan=Link(plan.title, self.views.link(self.urls.plan(plan.slug), here)),
         )
 
@@ -142,9 +146,12 @@ class PlanViews:
         plan, here, views = page.plan, page.path, self.views
         translations = {lang: views.schemes[lang].plan(other.slug) for lang, other in self.site.plan_catalogue.translations(plan).items()}
         entries = [Scheduled(plan, a) for a in plan.activities]
+        # The table of contents lists what the template shows before the plan's own text.
+        toc_lead = ((Link(self.t["messages"], "#campaign-messages"),) if plan.messages else ()) + (
+            Link(self.t["activities"], "#campaign-activities"),)
         return PlanPageView(
-            frame=views.frame(here, page.title, translations, self.crumbs(here, (plan.title, here)),
-                              calendar_feeds=self.calendar_links(plan), events=self.events(entries)),
+            frame=views.frame(here, page.title, translations, self.crumbs(here, here_last=False),
+                              calendar_feeds=self.calendar_links(plan), events=self.events(entries), toc_lead=toc_lead),
             plan=PlanView(
                 title=plan.title, number=plan.number, issuer=plan.issuer,
                 issued=self.t.date(plan.issued, "date_long") if plan.issued else None,
@@ -167,9 +174,9 @@ class PlanViews:
             ),
         )
 
-    def crumbs(self, here: str, *trail: tuple[str, str], calendar: bool = False) -> tuple[Link, ...]:
+    def crumbs(self, here: str, *trail: tuple[str, str], calendar: bool = False, here_last: bool = True) -> tuple[Link, ...]:
         section = (self.t["calendar"], self.urls.calendar()) if calendar else (self.t["plans"], self.urls.plans_index())
-        return self.views.crumbs(here, *trail, section=section)
+        return self.views.crumbs(here, *trail, section=section, here_last=here_last)
 
 
 def _iso_start(activity: Activity) -> str:

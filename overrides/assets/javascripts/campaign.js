@@ -84,12 +84,24 @@
       if (!next && item.dataset.lastDay >= iso) next = item;
     });
     var jump = document.querySelector("[data-agenda-next]");
-    if (next) {
-      next.classList.add("campaign-agenda__item--next");
-      if (jump) jump.setAttribute("href", "#" + next.id);
-    } else if (jump) {
-      jump.parentNode.hidden = true;
+    if (next) next.classList.add("campaign-agenda__item--next");
+    if (jump) {
+      jump.parentNode.hidden = !next;
+      if (next) jump.setAttribute("href", "#" + next.id);
     }
+  }
+
+  function planStatuses() {
+    var list = document.querySelector(".campaign-activity-cards");
+    if (!list) return;
+    var iso = isoDay();
+    list.querySelectorAll(".campaign-activity-card").forEach(function (card) {
+      var status = card.dataset.lastDay < iso ? "past" : card.dataset.firstDay > iso ? "upcoming" : "ongoing";
+      card.classList.remove("campaign-activity-card--past", "campaign-activity-card--ongoing", "campaign-activity-card--upcoming");
+      card.classList.add("campaign-activity-card--" + status);
+      var text = card.querySelector("[data-status]");
+      if (text) text.textContent = list.getAttribute("data-status-" + status);
+    });
   }
 
   function shareBar() {
@@ -119,6 +131,7 @@
   function start() {
     refreshBanner();
     markToday();
+    planStatuses();
     shareBar();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
