@@ -57,6 +57,7 @@ PAGE_TYPES = {
     "plan": ("ke-hoach/thua-thien-hue-2024/", "en/plans/thua-thien-hue-2024/"),
     "plans": ("ke-hoach/", "en/plans/"),
     "about": ("gioi-thieu/", "en/gioi-thieu/"),
+    "404": ("404.html", "en/404.html"),
 }
 
 

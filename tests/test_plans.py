@@ -453,5 +453,19 @@ def test_demo_site_has_both_plans_in_both_languages(demo_build):
     assert [resolve("ke-hoach/", a["href"]) for a in index.select(".campaign-plans a")] == [
         "ke-hoach/ke-hoach-70-2024/", "ke-hoach/thua-thien-hue-2024/",
     ]
+    facts = [dict(zip([dt.get_text() for dt in card.select("dt")], [dd.get_text() for dd in card.select("dd")], strict=True))
+             for card in index.select(".campaign-plans > li")]
+    assert (facts[0]["Cao điểm"], facts[0]["Các hoạt động"], facts[1]["Các hoạt động"]) == ("29/03/2024 – 29/04/2024", "1 hoạt động", "6 hoạt động")
     nav = [a.get_text(strip=True) for a in demo_build.page("").select(".md-nav--primary .md-nav__link")]
     assert "Kế hoạch" in nav and "Lịch hoạt động" in nav
+    # The sections as tabs, in the page's language; a generated page marks its section's tab.
+    tabs = demo_build.page("").select(".md-tabs__link")
+    assert [a.get_text(strip=True) for a in tabs] == ["Trang chủ", "Tin tức", "Kế hoạch", "Lịch hoạt động", "Giới thiệu"]
+    assert demo_build.page("").select_one(".md-tabs")["aria-label"] == "Các mục chính"  # Material's vi says "Tabs"
+    for path, section in (("ke-hoach/ke-hoach-70-2024/", "Kế hoạch"), ("lich-hoat-dong/", "Lịch hoạt động"), ("tin-tuc/luu-tru/", "Tin tức")):
+        assert demo_build.page(path).select_one(".md-tabs__item--active").get_text(strip=True) == section, path
+    assert [a.get_text(strip=True) for a in demo_build.page("en/calendar/").select(".md-tabs__item--active")] == ["Calendar"]
+    # No menu beside any page; a table of contents only where a page is long.
+    assert demo_build.page("lich-hoat-dong/").select_one(".md-sidebar--primary").has_attr("hidden")
+    assert demo_build.page("").select_one(".md-sidebar--secondary").has_attr("hidden")
+    assert not national.select_one(".md-sidebar--secondary").has_attr("hidden")

@@ -70,6 +70,10 @@ def test_news_listing_is_complete_newest_first_and_paginated(site):
     assert entry.select_one("time").get_text() == "28/03/2024"
     assert entry.select_one(".campaign-meta a").get_text() == "Kinh tế tập thể"
     assert entry.select_one(".campaign-entry__summary").get_text() == "Nội dung bài viết."
+    # The news by date link the archive (it is not a tab); a category's listing does not need to.
+    archive = soup.select_one(".campaign-more a")
+    assert archive.get_text() == "Lưu trữ: tin theo năm, chuyên mục và thẻ ›" and resolve("tin-tuc/", archive["href"]) == "tin-tuc/luu-tru/"
+    assert site.page("tin-tuc/chuyen-muc/kinh-te-tap-the/").select_one(".campaign-more") is None
 
 
 def test_year_month_category_and_tag_archives(site):

@@ -47,6 +47,10 @@ class WeekView:
     days: tuple[DayView, ...]
     lanes: tuple[tuple[LaneCellView, ...], ...]
 
+    @property
+    def has_one_day_activities(self) -> bool:
+        return any(day.activities for day in self.days)
+
 
 @dataclass(frozen=True)
 class MonthView:

@@ -67,6 +67,7 @@ class ListingView:
     title: str
     entries: tuple[EntryView, ...]
     pagination: PaginationView | None
+    archive: Link | None  # on the news by date (all, a year, a month): the archive, by year, category and tag
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,8 @@ class NewsViews:
                 title=page.title if root else self.t.format("page_title", title=page.title, number=number),
                 entries=self.entries(listing.page_items(number, size), here),
                 pagination=self._pagination(listing, number, here),
+                archive=Link(self.t["archive_link"], views.link(self.urls.archive_index(), here))
+                if isinstance(listing.subject, AllNews | InYear | InMonth) else None,
             ),
             feed_link=views.visible_feed_link(here, listing),
         )

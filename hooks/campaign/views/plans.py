@@ -54,6 +54,10 @@ class PlanEntryView:
     link: Link
     number: str | None
     period: str
+    issuer: str
+    theme: str | None
+    peak: str | None
+    activities: int
 
 
 
@@ -169,7 +173,10 @@ class PlanViews:
         return PlansIndexPageView(
             frame=views.frame(here, page.title, translations, self.crumbs(here), calendar_feeds=self.calendar_links()),
             plans=tuple(
-                PlanEntryView(Link(plan.title, views.link(self.urls.plan(plan.slug), here)), plan.number, self.span(plan.period))
+                PlanEntryView(
+                    Link(plan.title, views.link(self.urls.plan(plan.slug), here)), plan.number, self.span(plan.period), plan.issuer,
+                    plan.theme, self.span(plan.peak) if plan.peak else None, len(plan.activities),
+                )
                 for plan in page.plans
             ),
         )
