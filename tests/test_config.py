@@ -100,8 +100,8 @@ def test_the_build_date_is_read_in_the_site_time_zone_and_checked():
 def test_the_declared_keys_are_the_documented_ones():
     assert option_names(CampaignConfig) == [
         "news_dir", "plans_dir", "i18n_dir", "timezone", "languages", "default_language", "categories", "page_size",
-        "neighbours", "related", "summary_length", "home_news", "feeds", "search", "build_date", "share_image", "progress_after", "progress_every", "embeds",
-        "publisher",
+        "neighbours", "related", "summary_length", "home_news", "feeds", "search", "build_date", "share_image", "progress_after",
+        "progress_every", "embeds", "precompress", "publisher",
     ]
 
 

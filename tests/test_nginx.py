@@ -65,7 +65,7 @@ def served(tmp_path_factory):
     if not Path(NGINX).exists():
         pytest.fail(f"{NGINX} is missing: install Debian's nginx-light (./dev test does it)")
     port = _free_port()
-    project = make_project(tmp_path_factory.mktemp("nginx"))
+    project = make_project(tmp_path_factory.mktemp("nginx"), campaign={"precompress": True})  # for gzip_static
     config = project / "mkdocs.yml"
     config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: http://127.0.0.1:{port}/", config.read_text(encoding="utf-8")),
                       encoding="utf-8")
@@ -138,9 +138,12 @@ def test_text_is_compressed_and_unchanged_once_uncompressed(served):
         original = (site / path / "index.html") if path == "" or path.endswith("/") else site / path
         assert gzip.decompress(body) == original.read_bytes(), path
         assert "content-encoding" not in served.get(path)[1], path  # a client that cannot unzip gets the file
-    # A .gz beside a file (MkDocs writes sitemap.xml.gz) is sent as it is: the same bytes.
-    status, headers, body = served.get("sitemap.xml", {"Accept-Encoding": "gzip"})
-    assert headers.get("content-encoding") == "gzip" and body == (site / "sitemap.xml.gz").read_bytes()
+    # A .gz beside a file (the build's, with precompress: true; MkDocs' sitemap.xml.gz) is sent as it is: the same
+    # bytes. Pagefind's entry files have none: compressed on the fly.
+    for path in (ARTICLE + "index.html", "rss.xml", "lich-hoat-dong.ics", "assets/stylesheets/campaign.css", "sitemap.xml"):
+        status, headers, body = served.get(path, {"Accept-Encoding": "gzip"})
+        assert headers.get("content-encoding") == "gzip" and body == (site / (path + ".gz")).read_bytes(), path
+    assert not (site / "pagefind" / "pagefind.js.gz").exists()
     # Images and Pagefind's chunks are compressed already.
     for path in ("assets/images/chia-se.png", any_file(site, "pagefind/fragment/*.pf_fragment")):
         assert "content-encoding" not in served.get(path, {"Accept-Encoding": "gzip"})[1], path

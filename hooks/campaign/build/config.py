@@ -168,6 +168,7 @@ class CampaignConfig(StrictConfig):
     progress_every = Seconds(5)  # seconds between those lines
     # Bodies are cleaned of scripts and unsafe HTML; an <iframe> is kept only if its src starts with one of these.
     embeds = EmbedPrefixes()  # e.g. [https://www.youtube-nocookie.com/embed/]; default: none
+    precompress = Flag(False)  # write a reproducible .gz beside each text file, for nginx's gzip_static and static hosts
     publisher = Section(PublisherConfig)  # name, address, telephone, e-mail and copyright for the footer
 
 
@@ -246,6 +247,7 @@ def load_settings(extra: Mapping, config_dir: Path, environ: Mapping[str, str] |
         progress_after=config["progress_after"],
         progress_every=config["progress_every"],
         embeds=config["embeds"],
+        precompress=config["precompress"],
         search_lead_words=config["search"]["lead_words"],
         publisher=_publisher(config["publisher"], list(languages)),
     )

@@ -49,6 +49,7 @@ from ..output.feeds import FeedWriter
 from ..output.html import local_references
 from ..output.ical import CalendarWriter
 from ..output.pagefind import PagefindError
+from ..output.precompress import precompress
 from ..output.sanitize import BodyCleaner
 from ..output.search import BUNDLE, SearchIndex
 from ..output.sitemaps import merge_sitemaps, write_folder_sitemaps
@@ -361,6 +362,8 @@ class LanguageBuild:
         ours = {folder for folder in self.alternate_folders if folder.split("/")[0] not in others}
         wanted = produced(self.files, config) if self.files is not None else set()
         wanted |= write_folder_sitemaps(site_dir, self.identity.language_root, ours, wanted)
+        if self.settings.precompress and not serving:  # for a web server; a preview has no use for them
+            wanted |= precompress(path for path in wanted if path + ".gz" not in wanted)  # MkDocs gzips its sitemap itself
         failures = wait_for(self.translation_builds)
         if failures:
             raise PluginError("; ".join(failures))

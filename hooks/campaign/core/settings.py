@@ -98,6 +98,7 @@ class Settings:
     progress_after: int
     progress_every: float
     embeds: tuple[str, ...] = ()  # https:// prefixes an <iframe> in a body may show
+    precompress: bool = False  # a .gz beside each text file the build writes
     search_lead_words: int = 80  # body words indexed in full; after them only rare words (0: all)
     publisher: Publisher = field(default_factory=Publisher)
 
