@@ -94,6 +94,8 @@ def on_template_context(context: TemplateContext, template_name: str, config: Mk
     context["campaign_footer"] = _current().footer  # type: ignore[typeddict-unknown-key]
     if template_name == "404.html":
         context["campaign_not_found"] = _current().views.common.not_found_links()  # type: ignore[typeddict-unknown-key]
+        # Each language's home page, by absolute address: a 404 page is served at any depth, under any sub-path.
+        context["campaign_homes"] = _current().views.common.alternates("", {})  # type: ignore[typeddict-unknown-key]
     if template_name == "sitemap.xml":
         # Our sitemap template (overrides/sitemap.xml) lists the pages MkDocs copied from the cache too.
         context["campaign_sitemap"] = _current().sitemap_urls(config)  # type: ignore[typeddict-unknown-key]

@@ -71,7 +71,15 @@ from .incremental import CACHE_DIR, DIRTY_ENV, KeptFile, PageFacts, cache_enable
 from .outputs import forget_hand_written_outputs, forget_produced, produced, remove_stale
 from .page_plan import PagePlan
 from .search import search_record, search_written_message
-from .translations import PREVIEW_ENV, SERVE_ENV, SITE_URL_ENV, RunningBuild, start_translation_builds, stop, wait_for
+from .translations import (
+    PREVIEW_ENV,
+    SERVE_ENV,
+    RunningBuild,
+    site_url_from_environment,
+    start_translation_builds,
+    stop,
+    wait_for,
+)
 
 log = get_plugin_logger("campaign")
 FULL_COLLECTION_EVERY = 100  # rebuilds of one `serve`
@@ -91,6 +99,7 @@ class LanguageBuild:
             self.lang: str = config.theme["language"]
             if self.lang not in self.settings.languages:
                 raise SettingsError(f"theme.language {self.lang!r} is not one of extra.campaign.languages ({', '.join(self.settings.languages)})")
+            site_url_from_environment(config, self.lang == self.settings.default_language)
             if not config.site_url:
                 raise SettingsError("site_url is required: feeds and hreflang links need the site's absolute address, e.g. site_url: https://example.org/")
             if not config.use_directory_urls:
@@ -151,10 +160,8 @@ class LanguageBuild:
         """Each language site lives under the site's root: /en/ for English. Returns that root."""
         prefix = self.settings.languages[self.lang].prefix
         root = config.site_url or ""
-        if not self.is_default:
-            root = os.environ.get(SITE_URL_ENV) or root
-            if prefix and not root.rstrip("/").endswith("/" + prefix):
-                config.site_url = root.rstrip("/") + f"/{prefix}/"
+        if not self.is_default and prefix and not root.rstrip("/").endswith("/" + prefix):
+            config.site_url = root.rstrip("/") + f"/{prefix}/"
         return root.rstrip("/") + "/"
 
     def _report_sources(self) -> None:

@@ -24,12 +24,23 @@ from ..core.settings import BUILD_DATE_ENV, Settings
 from .incremental import DIRTY_ENV
 from .language_worker import LanguageWorker
 
-# Set by the default-language build for the others.
+# The site's address, instead of mkdocs.yml's site_url: set by a publishing workflow (the address it publishes to,
+# e.g. a GitHub Pages sub-path), and by the default-language build for the others.
 SITE_URL_ENV = "CAMPAIGN_SITE_URL"
 # "1": drafts are shown (set by `mkdocs serve`, or by hand for a preview build).
 PREVIEW_ENV = "CAMPAIGN_PREVIEW"
 # "1": the build is `mkdocs serve`'s (set by it, seen by the other languages' builds too).
 SERVE_ENV = "CAMPAIGN_SERVE"
+
+def site_url_from_environment(config: MkDocsConfig, is_default: bool) -> None:
+    """CAMPAIGN_SITE_URL, when set, is the site's address (its root: the other languages add their prefix).
+
+    `serve` keeps the address it serves at: the default language's preview ignores the variable, and hands
+    that address to the others in the same variable."""
+    given = os.environ.get(SITE_URL_ENV)
+    if given and (not is_default or os.environ.get(SERVE_ENV) != "1"):
+        config.site_url = given.rstrip("/") + "/"
+
 
 # "mkdocs", or the name of a drop-in fork (e.g. ProperDocs) that runs this code.
 _COMMAND_MODULE = MkDocsConfig.__module__.split(".")[0]
