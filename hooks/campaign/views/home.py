@@ -4,7 +4,7 @@ A banner (the campaign's name, theme and peak period, and where the peak
 stands as of the build), a strip of key dates, what comes next, the latest
 news as cards and, once the peak is over, a look back at it. The banner's
 state is written as of the build and refreshed in the browser from the
-texts handed over here (assets/javascripts/campaign-today.js), so a page
+texts handed over here (assets/javascripts/campaign.js), so a page
 served from a cache days later still tells the truth.
 """
 
