@@ -89,8 +89,31 @@ def test_demo_site_content(demo_build):
     assert figure and figure[0].figcaption.get_text().strip()
     home = demo_build.page("")
     assert "Vì sự phát triển bền vững của hợp tác xã" in home.get_text()
-    assert len(home.select(".campaign-latest .campaign-entry")) == 5
-    assert demo_build.page("en/").select(".campaign-latest .campaign-entry")
+    cards = home.select(".campaign-latest .campaign-entry")
+    assert len(cards) == 5
+    # Every card has a picture: the item's own, else its category's (the demo gives each category one).
+    pictures = [card.select_one(".campaign-entry__thumb img")["src"] for card in cards]
+    assert any("giao-ban-thang-3" in src for src in pictures) and any("chuyen-muc/" in src for src in pictures)
+    for card, src in zip(cards, pictures, strict=True):
+        if "chuyen-muc/" in src:
+            category = card.select_one(".campaign-entry__category")["href"].rstrip("/").rsplit("/", 1)[-1]
+            assert src.endswith(f"chuyen-muc/{category}.svg"), (category, src)
+    assert demo_build.page("en/").select(".campaign-latest .campaign-entry img")
+
+
+def test_an_article_shows_related_news_by_shared_tags_then_category(demo_build):
+    # The March briefing is tagged "Tháng hành động": the items sharing that tag come first, then its category's.
+    soup = demo_build.page("tin-tuc/2024/03/giao-ban-thang-3-day-nhanh-trien-khai-thang-hanh-dong-vi-hop-tac-xa/")
+    related = soup.select_one(".campaign-related")
+    assert related.select_one("h2").get_text() == "Tin liên quan"
+    titles = [a.get_text() for a in related.select(".campaign-entry__title a")]
+    tagged = {card.select_one(".campaign-entry__title a").get_text()
+              for card in demo_build.page("tin-tuc/the/thang-hanh-dong/").select(".campaign-entry")}
+    tagged.discard("Giao ban tháng 3 - đẩy nhanh triển khai Tháng hành động vì hợp tác xã")
+    assert 0 < len(titles) <= 4 and set(titles[: len(tagged)]) == tagged
+    assert not related.select(".campaign-entry__summary")  # small cards: picture, title, category, date
+    english = demo_build.page("en/news/2024/03/march-briefing-speeds-up-work-on-the-cooperative-action-month/")
+    assert english.select_one(".campaign-related h2").get_text() == "Related news"
 
 
 def test_counts_use_the_language_plural_rules(demo_build):
