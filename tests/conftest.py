@@ -8,9 +8,11 @@ UI strings and docs, with the news folder the test asks for. Builds run
 from __future__ import annotations
 
 import gzip
+import http.server
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
@@ -72,6 +74,20 @@ def resolve(page_path: str, href: str) -> str:
 def news_file(title: str, date: str, category: str = "kinh-te-tap-the", body: str = "Nội dung bài viết.", **fields) -> str:
     meta = {"title": title, "date": date, "category": category, **fields}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + textwrap.dedent(body).strip() + "\n"
+
+
+def free_port() -> int:
+    """A port nothing listens on, for a test's server."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Python's file server without a log line per request."""
+
+    def log_message(self, *args):
+        pass
 
 
 def make_project(tmp_path: Path, news: dict[str, str | bytes] | None = None, campaign: dict | None = None,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import socket
 import threading
 from pathlib import Path
 from urllib.parse import quote
@@ -20,7 +19,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from conftest import ROOT, build, make_project, news_file
+from conftest import ROOT, QuietHandler, build, free_port, make_project, news_file
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -61,20 +60,9 @@ PAGE_TYPES = {
 }
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     project = make_project(tmp_path_factory.mktemp("browser"), campaign={"page_size": 3})  # so listings paginate
     for rel, text in SEARCH_NEWS.items():
@@ -83,7 +71,7 @@ def base_url(tmp_path_factory):
     config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {base}", config.read_text(encoding="utf-8")), encoding="utf-8")
     result = build(project, "--strict")
     assert result.returncode == 0, result.log
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(result.site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(result.site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield base
     server.shutdown()

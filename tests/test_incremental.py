@@ -21,7 +21,6 @@ import os
 import random
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -30,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, make_project, news_file
+from conftest import build, free_port, make_project, news_file
 
 SEQUENCES = int(os.environ.get("INCREMENTAL_SEQUENCES", "3"))
 STEPS = int(os.environ.get("INCREMENTAL_STEPS", "4"))
@@ -173,12 +172,6 @@ def test_a_dirty_build_equals_a_clean_build_after_every_edit(tmp_path, seed):
     assert skipped, "no dirty build skipped a page: the test did not exercise skipping"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _wait_for_rebuilds(log: list[str], started: int, timeout: float = 240) -> None:
     """Until `mkdocs serve` has finished every build it began, at least one since `started` builds had begun."""
     end = time.monotonic() + timeout
@@ -203,7 +196,7 @@ def test_a_preview_equals_a_clean_build_after_every_edit(tmp_path):
     a warm worker the English site; after each edit its site folder equals a clean preview build without the cache."""
     rng = random.Random(7)
     project = make_project(tmp_path)
-    port, temp = _free_port(), tmp_path / "tmp"
+    port, temp = free_port(), tmp_path / "tmp"
     temp.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPAIGN_")}
     env.update({**ENV, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)})

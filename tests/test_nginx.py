@@ -24,17 +24,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import ROOT, BuildResult, build, make_project
+from conftest import ROOT, BuildResult, build, free_port, make_project
 from test_browser import ARGS, CHROMIUM, PAGE_TYPES
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SERVER_BLOCK = ROOT / "deploy" / "nginx.conf"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def server_block(port: int, root: Path) -> str:
@@ -64,7 +58,7 @@ class Served:
 def served(tmp_path_factory):
     if not Path(NGINX).exists():
         pytest.fail(f"{NGINX} is missing: install Debian's nginx-light (./dev test does it)")
-    port = _free_port()
+    port = free_port()
     project = make_project(tmp_path_factory.mktemp("nginx"), campaign={"precompress": True})  # for gzip_static
     config = project / "mkdocs.yml"
     config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: http://127.0.0.1:{port}/", config.read_text(encoding="utf-8")),

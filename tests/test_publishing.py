@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import socket
 import threading
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -22,7 +21,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build, make_project
+from conftest import ROOT, QuietHandler, build, free_port, make_project
 
 PREFIX = "/repo/"
 
@@ -56,16 +55,9 @@ def test_the_readme_documents_the_commands_the_workflows_run():
         assert text in readme, text
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def sub_path_site(tmp_path_factory):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     base = f"http://127.0.0.1:{port}{PREFIX}"
     project = make_project(tmp_path_factory.mktemp("subpath"))
     result = build(project, "--strict", env={"CAMPAIGN_SITE_URL": base})
@@ -73,7 +65,7 @@ def sub_path_site(tmp_path_factory):
     # The server's root holds only repo/: anything that escapes the sub-path is a 404.
     root = tmp_path_factory.mktemp("host")
     (root / PREFIX.strip("/")).symlink_to(result.site, target_is_directory=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(root)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield base, result
     server.shutdown()

@@ -33,8 +33,7 @@ class BannerView:
     peak_start: str | None  # ISO dates and the texts of each state, for the script that refreshes `state`
     peak_end: str | None
     timezone: str
-    texts: tuple[tuple[str, str], ...]  # (data attribute, text with {days} / {day} / {total})
-    calendar_url: str
+    texts: tuple[tuple[str, str], ...]  # (data attribute, text with {count} / {day} / {total})
 
 
 @dataclass(frozen=True)
@@ -93,51 +92,40 @@ class HomeViews:
     def home_page(self, frame: PageFrame, here: str) -> HomePageView:
         plans = self.site.plans
         peak = campaign_peak(plans)
+        calendar = self.views.link(self.urls.calendar(), here)
         return HomePageView(
-            frame=frame, banner=self.banner(peak, here) if plans else None, key_dates=self.key_dates(peak, here),
+            frame=frame, banner=self.banner(peak) if plans else None, key_dates=self.key_dates(peak, here, calendar),
             upcoming=self.upcoming(here),
-            look_back=self.look_back(peak, here) if peak and self.today > peak.end else None,
+            look_back=self.look_back(peak, here, calendar) if peak and self.today > peak.end else None,
             latest=self.news.entries(self.site.items[: self.site.settings.home_news], here),
-            news_url=self.views.link(self.urls.news_index(), here), calendar_url=self.views.link(self.urls.calendar(), here),
+            news_url=self.views.link(self.urls.news_index(), here), calendar_url=calendar,
             feed_link=self.views.visible_feed_link(here),
         )
 
-    def banner(self, peak: DateRange | None, here: str) -> BannerView:
+    def banner(self, peak: DateRange | None) -> BannerView:
+        """Where the peak stands as of the build; the script says the same from the reader's own date, with `texts`."""
         t, plan = self.t, campaign_plan(self.site.plans)
-        phase = progress = None
+        phase = state = progress = None
         if peak is not None:
-            total = (peak.end - peak.start).days + 1
-            if self.today < peak.start:
-                phase = "before"
-            elif self.today <= peak.end:
-                phase = "during"
-                progress = round(100 * ((self.today - peak.start).days + 1) / total)
+            total, day = (peak.end - peak.start).days + 1, (self.today - peak.start).days + 1  # today's day of the peak
+            if day < 1:
+                phase, state = "before", t.plural("banner_before", 1 - day)
+            elif day <= total:
+                phase, state, progress = "during", t.format("banner_during", day=day, total=total), round(100 * day / total)
             else:
-                phase = "after"
-        texts = (
-            ("before-one", t.names("banner_before").get("one", t.names("banner_before")["other"])),
-            ("before-other", t.names("banner_before")["other"]),
-            ("during", t["banner_during"]), ("after", t["banner_after"]),
-        )
+                phase, state = "after", t["banner_after"]
+        before = t.names("banner_before")
+        texts = (("before-one", before.get("one", before["other"])), ("before-other", before["other"]),
+                 ("during", t["banner_during"]), ("after", t["banner_after"]))
         return BannerView(
-            name=self.site.site_name, theme=plan.theme if plan else None,
-            peak=self.plans.span(peak) if peak else None, phase=phase, state=self.state(peak) if peak else None,
-            progress=progress, peak_start=peak.start.isoformat() if peak else None, peak_end=peak.end.isoformat() if peak else None,
-            timezone=self.site.settings.timezone.key, texts=texts, calendar_url=self.views.link(self.urls.calendar(), here),
+            name=self.site.site_name, theme=plan.theme if plan else None, peak=self.plans.span(peak) if peak else None,
+            phase=phase, state=state, progress=progress, peak_start=peak.start.isoformat() if peak else None,
+            peak_end=peak.end.isoformat() if peak else None, timezone=self.site.settings.timezone.key, texts=texts,
         )
 
-    def state(self, peak: DateRange) -> str:
-        """Where the peak stands as of the build; the script says the same from the reader's own date."""
-        t, total = self.t, (peak.end - peak.start).days + 1
-        if self.today < peak.start:
-            return t.plural("banner_before", (peak.start - self.today).days)
-        if self.today <= peak.end:
-            return t.format("banner_during", day=(self.today - peak.start).days + 1, total=total)
-        return t["banner_after"]
-
-    def key_dates(self, peak: DateRange | None, here: str) -> tuple[KeyDateView, ...]:
-        """The peak's first and last days and every activity marked `key`, in date order."""
-        t, calendar = self.t, self.views.link(self.urls.calendar(), here)
+    def key_dates(self, peak: DateRange | None, here: str, calendar: str) -> tuple[KeyDateView, ...]:
+        """The peak's first and last days (linked to `calendar`) and every activity marked `key`, in date order."""
+        t = self.t
         dates: list[tuple[date, str, str, bool]] = []
         if peak is not None:
             dates += [(peak.start, t["peak_starts"], calendar, False), (peak.end, t["peak_ends"], calendar, False)]
@@ -161,7 +149,7 @@ class HomeViews:
         """Activities that have not started as of the build: key ones first, then by date."""
         return tuple(self.plans.activity(e, here) for e in upcoming(self.site.plans, self.today, self.site.settings.home_news))
 
-    def look_back(self, peak: DateRange, here: str) -> LookBackView:
+    def look_back(self, peak: DateRange, here: str, calendar: str) -> LookBackView:
         t, views, tz = self.t, self.views, self.site.settings.timezone
         held = sum(1 for p in self.site.plans for a in p.activities if a.first_day <= peak.end and a.last_day >= peak.start)
         published = sum(1 for item in self.site.items if item.date.astimezone(tz).date() in peak)
@@ -171,7 +159,7 @@ class HomeViews:
             for listing in reversed(self.site.collections.months)  # oldest first
             if isinstance(listing.subject, InMonth) and first <= (listing.subject.year, listing.subject.month) <= last
         ]
-        links += [Link(t["archive_title"], views.link(self.urls.archive_index(), here)), Link(t["calendar"], views.link(self.urls.calendar(), here))]
+        links += [Link(t["archive_title"], views.link(self.urls.archive_index(), here)), Link(t["calendar"], calendar)]
         summary = t.format(
             "look_back_summary", total=(peak.end - peak.start).days + 1, peak=self.plans.span(peak),
             activities=t.plural("activity_count", held), news=t.plural("item_count", published),
