@@ -151,9 +151,11 @@ def write_project(target: Path, n: int) -> Path:
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    for name in ("hooks", "overrides", "i18n", "docs"):
+    for name in ("hooks", "overrides", "i18n", "docs", "editor"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.en.yml", target)
+    if (ROOT / "node_modules").is_dir():  # the web editor's bundle, copied to /admin/ as on a real site
+        (target / "node_modules").symlink_to(ROOT / "node_modules")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["extra"]["campaign"]["categories"] = [{"key": k, "vi": vi, "en": en} for k, vi, en in CATEGORIES]
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -35,9 +35,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def build() -> Path:
     shutil.rmtree(WORK, ignore_errors=True)
     WORK.mkdir(parents=True)
-    for name in ("hooks", "overrides", "i18n", "docs", "news", "plans"):
+    for name in ("hooks", "overrides", "i18n", "docs", "news", "plans", "editor"):
         shutil.copytree(ROOT / name, WORK / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.en.yml", WORK)
+    (WORK / "node_modules").symlink_to(ROOT / "node_modules")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     lines = [f"site_url: http://127.0.0.1:{PORT}/" if line.startswith("site_url:") else line for line in config.splitlines()]
     (WORK / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -50,9 +50,10 @@ class BuildResult:
         return (path / "index.html").is_file() if url_path.endswith("/") or path.is_dir() else path.is_file()
 
     def all_html(self) -> dict[str, str]:
+        """Every page of the site; not the web editor's (admin/, Decap CMS's own page, tested in test_editor)."""
         return {
             str(p.relative_to(self.site)): p.read_text(encoding="utf-8")
-            for p in sorted(self.site.rglob("*.html"))
+            for p in sorted(self.site.rglob("*.html")) if not p.relative_to(self.site).as_posix().startswith("admin/")
         }
 
 
@@ -98,9 +99,11 @@ def make_project(tmp_path: Path, news: dict[str, str | bytes] | None = None, cam
     """
     project = tmp_path / "project"
     project.mkdir(parents=True)
-    for name in ("hooks", "overrides", "i18n", "docs"):
+    for name in ("hooks", "overrides", "i18n", "docs", "editor", "schemas"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.en.yml", project)
+    if (ROOT / "node_modules").is_dir():  # the web editor's bundle, which the build copies to /admin/
+        (project / "node_modules").symlink_to(ROOT / "node_modules")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if campaign:
         # The test's settings replace the demo's keys in extra.campaign.

@@ -25,7 +25,7 @@ def test_new_news_item_is_accepted_by_check_and_a_strict_build_and_is_published(
     result = tool(project, "new", "news", 'Hợp tác xã "Đồng Tháp": mô hình mới', "--category", "Tháng hành động")
     assert result.returncode == 0, result.stderr
     path, url = created(result)
-    assert path.startswith("news/") and path.endswith("/hop-tac-xa-dong-thap-mo-hinh-moi.md")
+    assert path.startswith("news/") and path.endswith("/hop-tac-xa-dong-thap-mo-hinh-moi.vi.md")  # the name the web editor opens
     text = (project / path).read_text(encoding="utf-8")
     assert "category: thang-hanh-dong" in text and "kinh-te-tap-the (Kinh tế tập thể / Collective economy)" in text
     assert tool(project, "check").returncode == 0
@@ -38,7 +38,7 @@ def test_new_news_item_is_accepted_by_check_and_a_strict_build_and_is_published(
 
 def test_new_translation_links_to_its_original(tmp_path):
     project = make_project(tmp_path)
-    original = "news/2024/ngay-hop-tac-xa-viet-nam.md"
+    original = "news/2024/ngay-hop-tac-xa-viet-nam.vi.md"
     result = tool(project, "new", "news", "Vietnam Cooperative Day", "--translation-of", original)
     assert result.returncode == 0, result.stderr
     path, url = created(result)
@@ -64,6 +64,12 @@ def test_new_never_overwrites(tmp_path):
     plan = tool(project, "new", "plan", "Kế hoạch 70")
     again = tool(project, "new", "plan", "Kế hoạch 70")
     assert plan.returncode == 0 and again.returncode != 0 and "already exists" in again.stderr
+    # An item written by hand without the language in its name is the same item.
+    year = path.split("/")[1]
+    (project / "news" / year / "tin-cu.md").write_text("by hand", encoding="utf-8")
+    old = tool(project, "new", "news", "Tin cũ")
+    assert old.returncode != 0 and f"news/{year}/tin-cu.md already exists; nothing was written" in old.stderr
+    assert not (project / "news" / year / "tin-cu.vi.md").exists()
 
 
 def test_new_plan_is_accepted_and_its_example_activity_is_on_the_calendar(tmp_path):
@@ -71,7 +77,7 @@ def test_new_plan_is_accepted_and_its_example_activity_is_on_the_calendar(tmp_pa
     result = tool(project, "new", "plan", "Kế hoạch của tỉnh Đồng Tháp", "--issuer", "Liên minh HTX tỉnh Đồng Tháp")
     assert result.returncode == 0, result.stderr
     path, url = created(result)
-    assert path.startswith("plans/") and path.endswith("/ke-hoach-cua-tinh-dong-thap.md")
+    assert path.startswith("plans/") and path.endswith("/ke-hoach-cua-tinh-dong-thap.vi.md")
     assert tool(project, "check").returncode == 0
     site = build(project, "--strict")
     assert site.returncode == 0, site.log
@@ -86,7 +92,7 @@ def test_new_refuses_unknown_categories_and_languages(tmp_path):
     result = tool(project, "new", "news", "Tin", "--category", "Thể thao")
     assert result.returncode != 0 and "unknown category 'Thể thao'; known categories: kinh-te-tap-the" in result.stderr
     assert tool(project, "new", "news", "Tin", "--lang", "fr").returncode != 0
-    assert not list((project / "news").glob("*/tin.md"))
+    assert not list((project / "news").glob("*/tin*.md"))
 
 
 def test_check_reports_every_problem_as_file_line_field_message_and_fails(tmp_path):
@@ -100,8 +106,8 @@ def test_check_reports_every_problem_as_file_line_field_message_and_fails(tmp_pa
     # Every line is file[:line]: field: message, and the build reports the same problems.
     assert all(line.split(":", 1)[0].startswith(("news/", "plans/")) for line in lines)
     summary = result.stderr.splitlines()
-    assert summary[1].split() == ["published", "drafts", "scheduled", "errors", "plans", "plan", "errors"]
-    assert summary[2].split() == ["vi", "3", "0", "0", "8", "1", "2"]  # good, dup-a, key-a; 8 broken; plans: 1 kept, 2 with problems
+    assert summary[1].split() == ["published", "drafts", "scheduled", "errors", "untranslated", "plans", "plan", "errors"]
+    assert summary[2].split() == ["vi", "3", "0", "0", "8", "0", "1", "2"]  # good, dup-a, key-a; 8 broken; plans: 1 kept, 2 with problems
     assert summary[-1] == f"{len(lines)} problems"
     built = build(project)
     for line in lines:
@@ -192,7 +198,7 @@ def test_editor_linter_uses_the_schemas_on_markdown_frontmatter(tmp_path):
         "2024/good.md": news_file("Tin tốt", "2024-02-07"),
         "2024/bad.md": "---\ntitle: Tin sai\ndate: someday\ncatgory: kinh-te-tap-the\n---\nNội dung\n",
     })
-    for name in ("schemas", ".remarkrc.mjs", "package.json", "node_modules"):
+    for name in (".remarkrc.mjs", "package.json"):  # schemas: copied, node_modules: linked by make_project
         (project / name).symlink_to(ROOT / name)
 
     def lint(*paths: str) -> subprocess.CompletedProcess:

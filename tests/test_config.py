@@ -101,8 +101,30 @@ def test_the_declared_keys_are_the_documented_ones():
     assert option_names(CampaignConfig) == [
         "news_dir", "plans_dir", "i18n_dir", "timezone", "languages", "default_language", "categories", "page_size",
         "neighbours", "related", "summary_length", "home_news", "feeds", "search", "build_date", "share_image", "progress_after",
-        "progress_every", "embeds", "precompress", "publisher",
+        "progress_every", "embeds", "precompress", "publisher", "editor",
     ]
+
+
+def test_the_web_editor_is_on_by_default_and_saves_where_the_backend_says():
+    assert settings().editor is not None and settings().editor.backend is None  # only in the preview, through ./dev edit
+    s = settings(editor={"backend": {"name": "gitlab", "repo": "lien-minh/site", "branch": "main", "squash_merges": True},
+                         "publish_mode": "simple", "local_port": 9081})
+    assert s.editor is not None
+    assert dict(s.editor.backend or ()) == {"name": "gitlab", "repo": "lien-minh/site", "branch": "main", "squash_merges": True}
+    assert (s.editor.publish_mode, s.editor.local_port) == ("simple", 9081)
+    assert settings(editor={"enabled": False}).editor is None
+
+
+@pytest.mark.parametrize(("editor", "message"), [
+    ({"backend": {"name": "dropbox", "repo": "a/b"}}, "extra.campaign.editor.backend.name: expected one of github, gitlab, gitea, forgejo, got 'dropbox'"),
+    ({"backend": {"name": "github"}}, "extra.campaign.editor.backend.repo: expected the repository as owner/name"),
+    ({"backend": {"name": "github", "repo": "a/b", "brach": "main"}}, "extra.campaign.editor.backend.brach: unknown key; did you mean 'branch'?"),
+    ({"publish_mode": "review"}, "extra.campaign.editor.publish_mode: expected one of editorial_workflow, simple, got 'review'"),
+    ({"backend": "github"}, "extra.campaign.editor.backend: expected a mapping (name, repo, branch, …), got 'github'"),
+    ({"enable": False}, "extra.campaign.editor.enable: unknown key; did you mean 'enabled'?"),
+])
+def test_a_wrong_editor_setting_names_the_key(editor, message):
+    assert message in error(editor=editor)
 
 
 def test_the_publisher_is_one_text_for_all_languages_or_one_per_language():

@@ -114,10 +114,10 @@ def toggle_translation(project: Path, rng: random.Random) -> str:
 
 
 def edit_activity(project: Path, rng: random.Random) -> str:
-    path = project / "plans" / "2024" / "thua-thien-hue.md"
+    path = project / "plans" / "2024" / "thua-thien-hue.vi.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("    title: Thăm hợp tác xã", f"    title: Thăm {rng.randrange(100)} hợp tác xã", 1), encoding="utf-8")
-    return "an activity of thua-thien-hue.md"
+    return "an activity of thua-thien-hue.vi.md"
 
 
 def rename_category(project: Path, rng: random.Random) -> str:

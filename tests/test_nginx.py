@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from conftest import ROOT, BuildResult, build, free_port, make_project
 from test_browser import ARGS, CHROMIUM, PAGE_TYPES
@@ -187,19 +187,26 @@ def test_a_folder_address_without_its_slash_is_redirected_to_it(served):
         assert (status, headers["location"]) == (301, target), path
 
 
+def watched_page(browser: Browser, problems: list[str]) -> Page:
+    """A page whose policy violations, console errors, page errors, failed requests and HTTP errors (but the 404
+    pages' own) go to `problems`."""
+    context = browser.new_context()
+    context.add_init_script("document.addEventListener('securitypolicyviolation',"
+                            " e => console.error(`CSP ${e.violatedDirective} ${e.blockedURI}`))")
+    page = context.new_page()
+    page.on("console", lambda m: problems.append(f"{page.url}: console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"{page.url}: page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}"))
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 and "404.html" not in r.url else None)
+    return page
+
+
 def test_every_page_type_works_through_nginx_under_its_policy(served):
     """The browser tests' visits, through the shipped server: no policy violation, console error or failed request."""
     problems: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context()
-        context.add_init_script("document.addEventListener('securitypolicyviolation',"
-                                " e => console.error(`CSP ${e.violatedDirective} ${e.blockedURI}`))")
-        page = context.new_page()
-        page.on("console", lambda m: problems.append(f"{page.url}: console {m.type}: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(f"{page.url}: page error: {e}"))
-        page.on("requestfailed", lambda r: problems.append(f"failed: {r.url} {r.failure}"))
-        page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 and "404.html" not in r.url else None)
+        page = watched_page(browser, problems)
         for paths in PAGE_TYPES.values():
             for path in paths:
                 page.goto(served.base + path, wait_until="networkidle")
@@ -209,5 +216,26 @@ def test_every_page_type_works_through_nginx_under_its_policy(served):
         page.fill(".campaign-search__input", "hop tac xa")
         page.wait_for_function("() => document.getElementById('campaign-search').dataset.state === 'done'", timeout=15_000)
         assert page.locator(".campaign-search__link").count() > 0
+        browser.close()
+    assert problems == []
+
+
+def test_the_web_editor_works_under_a_policy_of_its_own_and_only_there(served):
+    """Decap CMS at /admin/ needs inline styles and compiled checks: allowed there, and nowhere else."""
+    status, headers, _ = served.get("admin/")
+    editor_policy = headers["content-security-policy"]
+    assert status == 200 and "'unsafe-inline'" in editor_policy and "https://api.github.com" in editor_policy
+    assert "frame-ancestors 'none'" in editor_policy and "object-src 'none'" in editor_policy
+    for path in ("", ARTICLE, "admin.html", "en/"):
+        policy = served.get(path)[1]["content-security-policy"]
+        assert "unsafe" not in policy.replace("'wasm-unsafe-eval'", ""), path
+    status, headers, _ = served.get("admin/config.yml")
+    assert status == 200 and headers["content-type"] == "text/yaml; charset=utf-8"
+    problems: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = watched_page(browser, problems)
+        page.goto(served.base + "admin/", wait_until="networkidle")
+        page.get_by_role("button", name="Đăng nhập").wait_for(timeout=30_000)
         browser.close()
     assert problems == []

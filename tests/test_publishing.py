@@ -33,7 +33,11 @@ def test_the_github_pages_workflow_checks_builds_strictly_and_publishes_site():
     runs = [step.get("run") for step in steps if "run" in step]
     assert runs == ["./dev check", "./dev build --strict"]
     build_step = next(step for step in steps if step.get("run") == "./dev build --strict")
-    assert build_step["env"]["CAMPAIGN_SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"  # the Pages address, sub-path and all
+    # The Pages address, sub-path and all; a pull request is checked and built, never published.
+    assert build_step["env"]["CAMPAIGN_SITE_URL"] == "${{ github.event_name != 'pull_request' && format('{0}/', steps.pages.outputs.base_url) || '' }}"
+    assert "pull_request" in workflow[True] and "main" in workflow[True]["push"]["branches"]  # YAML 1.1 reads `on` as true
+    assert workflow["jobs"]["deploy"]["if"] == "github.event_name != 'pull_request'"
+    assert any(step.get("uses", "").startswith("actions/setup-node@") for step in steps)  # the editor's bundle
     uses = [step.get("uses", "").split("@")[0] for step in steps]
     assert "actions/configure-pages" in uses and "actions/upload-pages-artifact" in uses
     assert next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))["with"]["path"] == "site"
@@ -43,9 +47,14 @@ def test_the_github_pages_workflow_checks_builds_strictly_and_publishes_site():
 
 @pytest.mark.quick
 def test_the_gitlab_pages_job_checks_builds_strictly_and_publishes_public():
-    job = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["pages"]
+    pipeline = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    job = pipeline["pages"]
     assert job["script"] == ["./dev check", 'CAMPAIGN_SITE_URL="$CI_PAGES_URL/" ./dev build --strict', "rm -rf public && mv site public"]
     assert job["artifacts"]["paths"] == ["public"]
+    # Merge requests (the web editor's editorial workflow) get the same checks, and nothing is published.
+    assert pipeline["check"]["script"] == ["./dev check", "./dev build --strict"]
+    assert pipeline["check"]["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+    assert any("nodejs npm" in line for line in pipeline["default"]["before_script"])
 
 
 @pytest.mark.quick

@@ -1,4 +1,4 @@
-"""The authoring tool: start a news item or a plan, check all content, write the JSON Schemas.
+"""The authoring tool: start a news item or a plan, check all content, write the files made from the field table.
 
     ./dev new news "Tiêu đề bài viết" [--lang en] [--category KEY] [--translation-of PATH]
     ./dev new plan "Tiêu đề kế hoạch" [--lang en]
@@ -21,10 +21,12 @@ import click
 import yaml
 
 from .build.config import load_settings
+from .content.editor_config import EDITOR_CONFIG, editor_config
+from .content.editor_config import dumps as dump_editor_config
 from .content.folder import refused_files
 from .content.schema import dumps, news_schema, plan_schema
 from .content.source import key_from_name
-from .content.walk import ContentFile
+from .content.walk import UNTRANSLATED, ContentFile
 from .core.problems import Problem, in_reading_order
 from .core.settings import Settings, SettingsError
 from .core.slugs import slugify
@@ -115,7 +117,7 @@ def new_news(project: Project, title: str, lang: str | None, category: str | Non
         raise click.ClickException(f"unknown category {category!r}; known categories: {settings.category_choices()}")
     if not stem:
         raise click.ClickException("the title has no letters or digits to make a file name from")
-    path = folder / (f"{stem}.md" if lang == settings.default_language else f"{stem}.{lang}.md")
+    path = _language_file(folder, stem, lang, project)
     fields = {"title": title, "date": when.astimezone(settings.timezone).strftime("%Y-%m-%d %H:%M"), "category": chosen.key}
     if key is not None:
         fields["translation_key"] = key
@@ -138,7 +140,7 @@ def new_plan(project: Project, title: str, lang: str | None, issuer: str | None)
     today, stem = project.now(), slugify(title)
     if not stem:
         raise click.ClickException("the title has no letters or digits to make a file name from")
-    path = settings.plans_dir / f"{today:%Y}" / (f"{stem}.md" if lang == settings.default_language else f"{stem}.{lang}.md")
+    path = _language_file(settings.plans_dir / f"{today:%Y}", stem, lang, project)
     fields = {
         "type": "plan",
         "title": title,
@@ -162,15 +164,22 @@ def check(project: Project) -> None:
     news = read_news(settings, project.dir)
     plans = read_plans(settings, project.dir)
     docs = refused_files(project.dir / (project.config.get("docs_dir") or "docs"), project.dir)
-    problems = in_reading_order([*news.problems, *plans.problems, *docs])
+    # The files made from the field table and mkdocs.yml (the web editor's forms): out of date, they mislead.
+    stale = [Problem(project.shown(path), None, "file", "out of date with mkdocs.yml and the field table; run ./dev schemas")
+             for path, text in generated_files(project).items()
+             if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    problems = in_reading_order([*news.problems, *plans.problems, *docs, *stale])
     for problem in problems:
         click.echo(str(problem))
-    rows: list[tuple[object, ...]] = [("", "published", "drafts", "scheduled", "errors", "plans", "plan errors")]
+    for path in [*news.walk.untranslated, *plans.walk.untranslated]:
+        click.echo(f"{path}: {UNTRANSLATED}", err=True)
+    rows: list[tuple[object, ...]] = [("", "published", "drafts", "scheduled", "errors", "untranslated", "plans", "plan errors")]
     for lang in settings.languages:
         counts = news.counts(lang)
         plan_records = [r for r in plans.records if r.lang == lang]
         rows.append((
             lang, counts[Status.PUBLISHED], counts[Status.DRAFT], counts[Status.SCHEDULED], counts[Status.ERROR],
+            len(news.walk.untranslated_for(lang)) + len(plans.walk.untranslated_for(lang)),
             sum(1 for r in plan_records if r.content), sum(1 for r in plan_records if r.content is None or r.parts_left_out),
         ))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
@@ -182,23 +191,32 @@ def check(project: Project) -> None:
 
 
 @main.command()
-@click.option("--check", "only_check", is_flag=True, help="Only check that the files in schemas/ are up to date.")
+@click.option("--check", "only_check", is_flag=True, help="Only check that the generated files are up to date.")
 @pass_project
 def schemas(project: Project, only_check: bool) -> None:
-    """Write the JSON Schemas of news and plan frontmatter to schemas/ (for editors)."""
-    folder = project.dir / "schemas"
+    """Write the files made from the field table: the JSON Schemas (schemas/) and the web editor's configuration."""
     outdated = []
-    for name, schema in (("news", news_schema(project.settings)), ("plan", plan_schema(project.settings))):
-        path, text = folder / f"{name}.schema.json", dumps(schema)
+    generated = generated_files(project)
+    for path, text in generated.items():
         if path.is_file() and path.read_text(encoding="utf-8") == text:
             continue
         outdated.append(project.shown(path))
         if not only_check:
-            folder.mkdir(exist_ok=True)
+            path.parent.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
     if only_check and outdated:
         raise click.ClickException(f"out of date: {', '.join(outdated)}; run ./dev schemas")
-    click.echo(f"{'updated' if outdated else 'up to date'}: schemas/news.schema.json, schemas/plan.schema.json")
+    click.echo(f"{'updated' if outdated else 'up to date'}: {', '.join(project.shown(path) for path in generated)}")
+
+
+def generated_files(project: Project) -> dict[Path, str]:
+    """Each file made from the field table and mkdocs.yml, with the text it should hold."""
+    folder = project.dir / "schemas"
+    files = {folder / "news.schema.json": dumps(news_schema(project.settings)),
+             folder / "plan.schema.json": dumps(plan_schema(project.settings))}
+    if project.settings.editor is not None:
+        files[project.dir / EDITOR_CONFIG] = dump_editor_config(editor_config(project.settings, project.dir, project.site_url))
+    return files
 
 
 # Helpers ----------------------------------------------------------------------
@@ -234,6 +252,13 @@ def _language(settings: Settings, lang: str) -> str:
 
 def _other_language(settings: Settings) -> str:
     return next(code for code in settings.languages if code != settings.default_language)
+
+
+def _language_file(folder: Path, stem: str, lang: str, project: Project) -> Path:
+    """`stem.vi.md`, `stem.en.md`: the names the web editor writes and opens. An older `stem.md` is the same item."""
+    if lang == project.settings.default_language and (folder / f"{stem}.md").exists():
+        raise click.ClickException(f"{project.shown(folder / f'{stem}.md')} already exists; nothing was written")
+    return folder / f"{stem}.{lang}.md"
 
 
 def _frontmatter(fields: dict) -> str:

@@ -24,8 +24,8 @@ from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from ..core.dates import DateError, parse_datetime
 from ..core.problems import describe
-from ..core.settings import BUILD_DATE_ENV, Category, FeedSettings, Language, Publisher, Settings, SettingsError
-from .config_values import Count, EmbedPrefixes, Flag, Localised, Moment, NestedError, OptionalText, Seconds, Text, TimeZone
+from ..core.settings import BUILD_DATE_ENV, Category, EditorSettings, FeedSettings, Language, Publisher, Settings, SettingsError
+from .config_values import Choice, Count, EmbedPrefixes, Flag, Localised, Moment, NestedError, OptionalText, Seconds, Text, TimeZone
 
 C = TypeVar("C", bound=Config)
 
@@ -123,6 +123,44 @@ class PublisherConfig(StrictConfig):
     copyright = Localised()  # default: "© <year of the build date> <name>"
 
 
+class EditorBackend(BaseConfigOption[dict[str, str | bool] | None]):
+    """Decap CMS's `backend`: a Git host and a repository, passed on to the editor's configuration as written."""
+
+    hosts = ("github", "gitlab", "gitea", "forgejo")
+    keys = ("name", "repo", "branch", "base_url", "auth_endpoint", "api_root", "site_domain", "app_id", "auth_type",
+            "cms_label_prefix", "squash_merges")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = None  # no Git host: the editor saves only through `./dev edit`, and only the preview has it
+
+    def run_validation(self, value: object) -> dict[str, str | bool] | None:
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise ValidationError(f"expected a mapping (name, repo, branch, …), got {describe(value)}")
+        for key in value:
+            if key not in self.keys:
+                raise NestedError((str(key),), unknown_key(str(key), list(self.keys)))
+        if value.get("name") not in self.hosts:
+            raise NestedError(("name",), f"expected one of {', '.join(self.hosts)}, got {describe(value.get('name'))}")
+        repo = value.get("repo")
+        if not isinstance(repo, str) or repo.count("/") < 1 or repo.startswith("/") or repo.endswith("/"):
+            raise NestedError(("repo",), f"expected the repository as owner/name, got {describe(repo)}")
+        return {str(k): v if isinstance(v, bool) else str(v) for k, v in value.items()}
+
+
+class EditorConfig(StrictConfig):
+    """The web editor at /admin/ (Decap CMS, README "Writing in the browser")."""
+
+    enabled = Flag(True)  # false: no /admin/, and the build needs no Node.js packages
+    # Where the published editor saves: {name: github | gitlab | gitea, repo: owner/name, branch, …}. Without it, /admin/
+    # is only in the preview, saving into the project folder through `./dev edit`.
+    backend = EditorBackend()
+    publish_mode = Choice("editorial_workflow", ("editorial_workflow", "simple"))  # drafts and reviews, or straight to the branch
+    local_port = Count(8081)  # `./dev edit` runs decap-server here, saving into the project folder
+
+
 class LanguageConfig(StrictConfig):
     name = Text()  # shown in the language switcher
     config = Text()  # the MkDocs config that builds this language (mkdocs.en.yml INHERITs mkdocs.yml)
@@ -170,6 +208,7 @@ class CampaignConfig(StrictConfig):
     embeds = EmbedPrefixes()  # e.g. [https://www.youtube-nocookie.com/embed/]; default: none
     precompress = Flag(False)  # write a reproducible .gz beside each text file, for nginx's gzip_static and static hosts
     publisher = Section(PublisherConfig)  # name, address, telephone, e-mail and copyright for the footer
+    editor = Section(EditorConfig)  # the web editor at /admin/ (Decap CMS)
 
 
 # Checking -------------------------------------------------------------------
@@ -250,7 +289,16 @@ def load_settings(extra: Mapping, config_dir: Path, environ: Mapping[str, str] |
         precompress=config["precompress"],
         search_lead_words=config["search"]["lead_words"],
         publisher=_publisher(config["publisher"], list(languages)),
+        editor=_editor(config["editor"]),
     )
+
+
+def _editor(config: EditorConfig) -> EditorSettings | None:
+    if not config["enabled"]:
+        return None
+    backend = config["backend"]
+    return EditorSettings(backend=tuple(backend.items()) if backend else None, publish_mode=config["publish_mode"],
+                          local_port=config["local_port"])
 
 
 def _publisher(config: PublisherConfig, codes: list[str]) -> Publisher:

@@ -80,6 +80,19 @@ class Text(_Value[str]):
         return str(value).strip(self.strip)
 
 
+class Choice(_Value[str]):
+    """One of a few words."""
+
+    def __init__(self, default: str, choices: tuple[str, ...]):
+        super().__init__(default)
+        self.choices = choices
+
+    def check(self, value: object) -> str:
+        if value not in self.choices:
+            raise ValidationError(f"expected one of {', '.join(self.choices)}, got {describe(value)}")
+        return str(value)
+
+
 class OptionalText(Text):
     def run_validation(self, value: object) -> str:
         return "" if value is None else self.check(value)

@@ -34,10 +34,11 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..content.folder import SET_ASIDE, refused_files, shown_path
+from ..content.folder import refused_files, shown_path
 from ..content.source import control_characters, language_from_name, removal_warning
 from ..core.i18n import Strings, load_strings
 from ..core.memory import BuildMemo, next_build
+from ..core.problems import Problem
 from ..core.settings import SettingsError
 from ..core.slugs import heading_id
 from ..core.text import has_control_characters
@@ -61,6 +62,7 @@ from ..views.pages import PageView, PageViews
 from .config import load_settings
 from .files import (
     add_calendar_files,
+    add_editor,
     add_feeds,
     add_news_assets,
     keep_used_news_assets,
@@ -70,6 +72,7 @@ from .files import (
 from .incremental import CACHE_DIR, DIRTY_ENV, KeptFile, PageFacts, cache_enabled
 from .outputs import forget_hand_written_outputs, forget_produced, produced, remove_stale
 from .page_plan import PagePlan
+from .reporting import source_report
 from .search import search_record, search_written_message
 from .translations import (
     PREVIEW_ENV,
@@ -151,7 +154,8 @@ class LanguageBuild:
             log.warning(message)
         self.plan = PagePlan(self.site, self.identity, project_dir)
         self.shared: str | None = None  # what every page shares, hashed (None: CAMPAIGN_CACHE=off)
-        self._report_sources()
+        for level, message in source_report(self.news, self.plans, self.lang, self.preview):
+            log.log(level, message)
         # What was read lives as long as the build (and the content cache as long as `serve`): Python's collector,
         # run again and again over it while pages are made, cost 3–5 s of a 10,000-item rebuild. Set it aside.
         gc.freeze()
@@ -164,31 +168,6 @@ class LanguageBuild:
             config.site_url = root.rstrip("/") + f"/{prefix}/"
         return root.rstrip("/") + "/"
 
-    def _report_sources(self) -> None:
-        """Every source file of this language ends up published or reported."""
-        for problem in self.news.problems_for(self.lang):
-            log.warning(str(problem))
-        for record in self.news.records:
-            if record.lang != self.lang:
-                continue
-            if record.status is Status.ERROR:
-                log.warning(f"{record.shown}: left out of the site because of the problems above")
-            elif record.status is Status.DRAFT:
-                log.info(f"{record.shown}: draft, {'shown for preview' if self.preview else 'not published'}")
-            elif record.status is Status.SCHEDULED and record.item is not None:
-                log.info(f"{record.shown}: scheduled for {record.item.date.isoformat()}, not published before then")
-        for path in self.news.walk.set_aside_for(self.lang) + self.plans.walk.set_aside_for(self.lang):
-            log.info(f"{path}: {SET_ASIDE}")
-        for problem in self.plans.problems_for(self.lang):
-            log.warning(str(problem))
-        for plan_record in self.plans.records:
-            if plan_record.lang != self.lang:
-                continue
-            if plan_record.content is None:
-                log.warning(f"{plan_record.file.shown}: plan left out of the site because of the problems above")
-            elif plan_record.parts_left_out:
-                log.warning(f"{plan_record.file.shown}: published without {plan_record.parts_left_out} of its activities because of the problems above")
-
     # MkDocs events ------------------------------------------------------------
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -197,7 +176,12 @@ class LanguageBuild:
             if language_from_name(PurePosixPath(problem.path), self.settings) == self.lang:
                 log.warning(str(problem))
         remove_refused_docs(files, refused, self.project_dir)
-        self.doc_versions = select_docs_language(files, config, self.settings, self.lang)
+        doc_problems: list[Problem] = []
+        self.doc_versions = select_docs_language(files, config, self.settings, self.lang, doc_problems)
+        for problem in doc_problems:
+            log.warning(str(problem))
+        if self.is_default and (missing := add_editor(files, config, self.settings, self.project_dir, self.preview)):
+            log.warning(missing)
         self.news_assets = add_news_assets(files, config, self.site)
         # Site path → source file of every file MkDocs publishes, to find an image's size from its URL.
         self.asset_files = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path and not f.is_documentation_page()}

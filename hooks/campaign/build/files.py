@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..content.source import key_from_name, language_from_name
 from ..core.problems import Problem
 from ..core.settings import Settings
+from ..output.editor import EditorMissing, editor_files
 from ..pages.feeds import FEED_FORMATS, FeedFormat, FeedSpec
 from ..pages.kinds import ArticlePage, GeneratedPage, PlanPage
 from ..pages.language_site import LanguageSite
@@ -77,6 +78,22 @@ def keep_used_news_assets(files: Files, assets: dict[str, File], used: set[str])
     return len(unused)
 
 
+def add_editor(files: Files, config: MkDocsConfig, settings: Settings, project_dir: Path, preview: bool) -> str | None:
+    """The web editor's files under admin/ (`preview`: a preview build, `serve`'s); returns the problem when its bundle
+    is not installed."""
+    try:
+        found = editor_files(settings, project_dir, config.site_url or "", [f.dest_uri for f in files],
+                             [str(path) for path in config.extra_css], preview)
+    except EditorMissing as exc:
+        return str(exc)
+    for item in found:
+        if item.source is not None:
+            files.append(File.generated(config, item.path, abs_src_path=str(item.source)))
+        else:
+            files.append(File.generated(config, item.path, content=item.content or ""))
+    return None
+
+
 def remove_refused_docs(files: Files, refused: list[Problem], project_dir: Path) -> None:
     """Take out of MkDocs' files what the docs folder's check refused, and all under a refused (linked) folder."""
     shown = {p.path for p in refused}
@@ -103,24 +120,36 @@ def add_calendar_files(files: Files, config: MkDocsConfig, site: LanguageSite, r
         files.append(File.generated(config, site.urls.icalendar(plan.slug), content=render([plan], plan.title)))
 
 
-def select_docs_language(files: Files, config: MkDocsConfig, settings: Settings, lang: str) -> dict[str, dict[str, str]]:
+def select_docs_language(files: Files, config: MkDocsConfig, settings: Settings, lang: str,
+                         problems: list[Problem]) -> dict[str, dict[str, str]]:
     """Keep the hand-written pages of `lang` ("page.en.md" is English), published without the suffix.
 
-    Returns, per page key ("index", "about"), the path of each language's version,
-    for the language switcher.
+    The default language's page is "page.md" or "page.vi.md" (as the web editor writes it); both at once are
+    reported in `problems` and the first is kept. Returns, per page key ("index", "about"), the path of each
+    language's version, for the language switcher.
     """
     versions: dict[str, dict[str, str]] = {}
+    sources: dict[tuple[str, str], str] = {}  # (page key, language) → its file, as shown
+    project_dir = Path(config.config_file_path).parent
     renamed = []
-    for file in list(files.documentation_pages()):
+    for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):  # "page.md" before "page.vi.md"
         if file.generated_by is not None or file.abs_src_path is None:
             continue
         source = PurePosixPath(posixpath.normpath(file.src_uri))
         file_lang = language_from_name(source, settings)
         key = key_from_name(source, settings)
+        shown = Path(os.path.relpath(file.abs_src_path, project_dir)).as_posix()
+        if (key, file_lang) in sources:
+            files.remove(file)
+            if file_lang == lang:
+                problems.append(Problem(shown, None, "file name", f"{sources[key, file_lang]} is already this page in {file_lang}; "
+                                        "keep one of the two (this one is left out)"))
+            continue
+        sources[key, file_lang] = shown
         versions.setdefault(key, {})[file_lang] = _page_path(key)
         if file_lang != lang:
             files.remove(file)
-        elif file_lang != settings.default_language:
+        elif str(source) != key + ".md":
             files.remove(file)
             renamed.append(File.generated(config, key + ".md", abs_src_path=file.abs_src_path, inclusion=file.inclusion))
     # Added after all removals: the default language's "page.md" shares the new name.

@@ -15,6 +15,8 @@ from pathlib import Path, PurePosixPath
 from typing import Generic, Protocol, TypeVar
 
 from ..core.problems import Problem, in_reading_order
+from ..core.settings import Settings
+from .fields import FieldSet
 from .folder import folder_entries, refused_problem, shown_path
 
 
@@ -47,6 +49,7 @@ class ReadResult(Generic[T]):
     problems: tuple[Problem, ...] = ()
     parts_left_out: int = 0  # parts dropped for their own problems while the rest is kept (a plan's activities)
     looked_at: tuple[Path, ...] = ()  # other files the reading depended on (a featured image), for content.cache
+    untranslated: bool = False  # a translation started but not written (see `untranslated`): not content, not a problem
 
 
 @dataclass(frozen=True)
@@ -66,12 +69,16 @@ class Walk(Generic[T]):
     problem_langs: dict[str, str]  # the language of each file with problems, to report them in its build
     set_aside: dict[str, str] = field(default_factory=dict)  # shown path → language of the files and folders named '_…', left out on purpose
     beside: tuple[Path, ...] = ()  # the other files that count (images, documents kept beside the Markdown), in path order
+    untranslated: dict[str, str] = field(default_factory=dict)  # shown path → language of the translations not yet written
 
     def problems_for(self, lang: str) -> list[Problem]:
         return [p for p in self.problems if self.problem_langs[p.path] == lang]
 
     def set_aside_for(self, lang: str) -> list[str]:
         return [path for path, path_lang in self.set_aside.items() if path_lang == lang]
+
+    def untranslated_for(self, lang: str) -> list[str]:
+        return [path for path, path_lang in self.untranslated.items() if path_lang == lang]
 
 
 Listing = tuple[list[ContentFile], list[Problem], list[str], list[Path]]
@@ -137,8 +144,12 @@ def walk(folder: Path, project_dir: Path, read: Callable[[ContentFile], ReadResu
     problem_langs = {p.path: lang_of(PurePosixPath(p.path)) for p in refused}
     urls: dict[tuple[str, str], str] = {}
     keys: dict[tuple[str, str], str] = {}
+    untranslated: dict[str, str] = {}
     for file in files:
         result = read(file)
+        if result.untranslated:
+            untranslated[file.shown] = result.lang
+            continue
         found = list(result.problems)
         content = result.content
         if content is not None:
@@ -151,7 +162,7 @@ def walk(folder: Path, project_dir: Path, read: Callable[[ContentFile], ReadResu
         problems += found
         records.append(Record(file, result.lang, content, result.parts_left_out if content is not None else 0))
     return Walk(tuple(records), tuple(in_reading_order(problems)), problem_langs, {path: lang_of(PurePosixPath(path)) for path in set_aside},
-                tuple(beside))
+                tuple(beside), untranslated)
 
 
 def _clash(content: Content, file: ContentFile, url: str, urls: dict, keys: dict) -> Problem | None:
@@ -167,3 +178,13 @@ def _clash(content: Content, file: ContentFile, url: str, urls: dict, keys: dict
             "each language may have one version of an item",
         )
     return None
+
+
+# How the build log and `check` name a translation the web editor started but nobody has written yet.
+UNTRANSLATED = "not translated yet (only the fields the web editor copies from the original); not published until it has a title"
+
+
+def untranslated(frontmatter: dict, body: str, lang: str, fields: FieldSet, settings: Settings) -> bool:
+    """Whether a file is a translation not yet written: the web editor saves one for each other language as soon as a
+    shared field (a date, a category) is set on the original's side, holding only those copies."""
+    return lang != settings.default_language and not body.strip() and set(frontmatter) <= fields.shared

@@ -59,6 +59,17 @@ class Category:
 
 
 @dataclass(frozen=True)
+class EditorSettings:
+    """The web editor at /admin/ (Decap CMS): where it saves, and how."""
+
+    # Decap's `backend` keys: name (github, gitlab, gitea), repo, branch, …; None: no Git host, the editor is only
+    # in the preview and saves through `./dev edit`.
+    backend: tuple[tuple[str, str | bool], ...] | None
+    publish_mode: str  # "editorial_workflow" (drafts and reviews as pull/merge requests) or "simple"
+    local_port: int  # where `./dev edit` runs decap-server, the proxy that saves into this folder
+
+
+@dataclass(frozen=True)
 class FeedSettings:
     """RSS and Atom feeds: how many items, and for which listings besides all news."""
 
@@ -101,6 +112,7 @@ class Settings:
     precompress: bool = False  # a .gz beside each text file the build writes
     search_lead_words: int = 80  # body words indexed in full; after them only rare words (0: all)
     publisher: Publisher = field(default_factory=Publisher)
+    editor: EditorSettings | None = None  # None: no /admin/
 
     def category(self, value: str) -> Category | None:
         """Find a category by its key or by its name in any language."""

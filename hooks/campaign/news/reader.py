@@ -16,7 +16,7 @@ import imagesize
 from ..content.field_reader import FieldReader
 from ..content.fields import NEWS_FIELDS
 from ..content.source import SourceText, key_from_name, language_from_name, read_source
-from ..content.walk import ContentFile, ReadResult
+from ..content.walk import ContentFile, ReadResult, untranslated
 from ..core.problems import describe, quoted
 from ..core.settings import Settings
 from ..core.slugs import slugify
@@ -28,6 +28,8 @@ def read_news_item(file: ContentFile, settings: Settings) -> ReadResult[NewsItem
     parsed, problems = read_source(file.path, file.shown)
     if parsed is None:
         return ReadResult(lang, None, tuple(problems))
+    if untranslated(parsed.frontmatter, parsed.body, lang, NEWS_FIELDS, settings):
+        return ReadResult(lang, None, untranslated=True)
     return _NewsReader(parsed, file, settings).read(lang)
 
 

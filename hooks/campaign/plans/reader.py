@@ -14,7 +14,7 @@ import yaml
 from ..content.field_reader import FieldReader
 from ..content.fields import ACTIVITY_FIELDS, DATE_RANGE_FIELDS, PLAN_FIELDS
 from ..content.source import SourceText, child_node, key_from_name, language_from_name, mapping_lines, read_source
-from ..content.walk import ContentFile, ReadResult
+from ..content.walk import ContentFile, ReadResult, untranslated
 from ..core.problems import Problem, describe, quoted
 from ..core.settings import Settings
 from ..core.slugs import slugify
@@ -26,6 +26,8 @@ def read_plan(file: ContentFile, settings: Settings) -> ReadResult[Plan]:
     parsed, problems = read_source(file.path, file.shown)
     if parsed is None:
         return ReadResult(lang, None, tuple(problems))
+    if untranslated(parsed.frontmatter, parsed.body, lang, PLAN_FIELDS, settings):
+        return ReadResult(lang, None, untranslated=True)
     return _PlanReader(parsed, file, settings, lang).read()
 
 
