@@ -329,7 +329,7 @@ def test_staff_write_in_the_browser_and_the_site_follows(editing, tmp_path):
         page.locator('[id^="issuer-field-"]').nth(0).fill("Liên minh Hợp tác xã tỉnh Đắk Lắk")
         page.locator('input[type="date"][id^="start-field-"]').nth(0).fill("2024-01-01")
         page.locator('input[type="date"][id^="end-field-"]').nth(0).fill("2024-12-31")
-        add = page.get_by_role("button", name="Add hoạt động").first
+        add = page.get_by_role("button", name="Thêm hoạt động").first
         add.click()
         add.click()
         titles = page.locator('[id^="title-field-"]')

@@ -19,7 +19,7 @@ from ..core.settings import Settings
 
 ADMIN = "admin"  # the editor's folder in the site
 PAGE_DIR = "editor"  # in the project: the editor's page, its scripts and the preview's stylesheet
-PAGE_FILES = ("editor.js", "preview.js", "preview.css")  # copied; index.html is a template
+PAGE_FILES = ("editor.js", "vi.js", "preview.js", "preview.css")  # copied; index.html is a template
 BUNDLE_DIR = Path("node_modules", "decap-cms", "dist")
 # The bundle's entry, the chunks it loads on demand, its WebAssembly and its licence notice (no source maps).
 BUNDLE_PATTERNS = ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt")
