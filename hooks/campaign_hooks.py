@@ -10,9 +10,10 @@ import os
 import sys
 from pathlib import Path
 
-# `mkdocs serve` re-runs this file on every rebuild, but Python would keep the engine modules it
-# imported the first time: drop them when hooks/campaign/ changed, so edits apply. Otherwise they stay,
-# with what they keep in memory between rebuilds (content.cache).
+# MkDocs 1.6 runs this file once per path in a process (Hooks._load_hook is cached): `mkdocs serve` keeps the
+# engine it started with, and what it keeps in memory between rebuilds (content.cache); restart it after changing
+# hooks/. A process that runs another copy of this file (another project's) would still find the first copy's
+# engine modules in sys.modules: they are dropped when the engine's files differ.
 _ENGINE = Path(__file__).resolve().parent / "campaign"
 _CODE = sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in _ENGINE.rglob("*.py"))
 if getattr(sys.modules.get("campaign"), "loaded_code", None) != _CODE:
