@@ -274,6 +274,7 @@ def publish(page: Page) -> None:
     saved = page.get_by_text("Mục đã được lưu")
     try:
         saved.wait_for(timeout=30_000)  # the notice that follows a save (each screen is opened afresh after it)
+        page.wait_for_url("**/#/collections/*/entries/**")  # a new entry's screen moves to its saved address
     except Exception:
         # The form's own messages (a required field, a wrong date) say why it was not saved.
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -347,6 +348,15 @@ def test_staff_write_in_the_browser_and_the_site_follows(editing, tmp_path):
         open_route(page, editing, "collections/news/entries/2024/giao-ban-thang-3")
         body = page.locator('[data-slate-editor="true"]').nth(0)
         body.get_by_text("Sáng 1/3/2024", exact=False).wait_for()  # the item's own text, loaded
+        # The preview lays the item out as the site does: category, headline, the date the Vietnamese way, picture.
+        page.locator('button[title="Bật/tắt song ngữ"]').click()
+        page.locator('button[title="Bật/tắt xem trước"]').click()
+        preview = page.frame_locator("iframe").first
+        preview.locator("h1.campaign-article__title").wait_for()
+        assert preview.locator(".campaign-article__meta").inner_text().startswith("Thứ Sáu, 01/03/2024, 16:30")
+        assert preview.locator(".campaign-breadcrumbs").inner_text() == "Hoạt động Liên minh"
+        assert preview.locator(".campaign-figure figcaption").inner_text().startswith("Hội nghị giao ban ngày 1/3/2024")
+        assert preview.locator(".campaign-figure img").evaluate("img => img.complete && img.naturalWidth > 0")
         body.click()
         page.keyboard.press("Control+End")
         page.keyboard.press("Enter")
