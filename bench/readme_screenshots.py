@@ -1,11 +1,12 @@
-"""Take the README's two screenshots of the demo: the home page on a phone and the calendar on a desktop.
+"""Take the README's screenshots of the demo: the home page on a phone, the calendar on a desktop, and the web editor.
 
     .venv/bin/python bench/readme_screenshots.py
 
 The demo is built as of 11 April 2024, Vietnam Cooperative Day, in the middle
 of the peak period, and Debian's Chromium is given the same date, so the
-pictures show the campaign as readers saw it then. They are written to
-screenshots/ (committed; the README shows them).
+pictures show the campaign as readers saw it then. The web editor is shown
+through `./dev edit` (campaign.edit) on the same copy, an item open beside its
+preview. They are written to screenshots/ (committed; the README shows them).
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ import functools
 import http.server
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -70,7 +75,40 @@ def main() -> None:
             browser.close()
     finally:
         server.shutdown()
-    print("written:", ", ".join(str(OUT / name) for name, *_ in shots))
+        server.server_close()
+    editor_shot()
+    print("written:", ", ".join(str(OUT / name) for name, *_ in shots), str(OUT / "editor-desktop.png"))
+
+
+def editor_shot() -> None:
+    """An item open in the web editor, its preview beside it, through `./dev edit` on the built copy."""
+    env = {**os.environ, "CAMPAIGN_BUILD_DATE": DAY, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(WORK / "hooks")}
+    edit = subprocess.Popen([sys.executable, "-m", "campaign.edit", "--dev-addr", f"127.0.0.1:{PORT}"], cwd=WORK, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/admin/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(f"http://127.0.0.1:{PORT}/admin/")
+            page.get_by_role("button", name="Đăng nhập").click()
+            page.goto(f"http://127.0.0.1:{PORT}/admin/#/collections/news/entries/2024/giao-ban-thang-3")
+            page.reload()
+            page.locator('[data-slate-editor="true"]').first.wait_for()
+            page.locator('button[title="Bật/tắt song ngữ"]').click()
+            page.locator('button[title="Bật/tắt xem trước"]').click()
+            page.frame_locator("iframe").first.locator(".campaign-figure img").wait_for()
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(OUT / "editor-desktop.png"))
+            browser.close()
+    finally:
+        os.kill(edit.pid, signal.SIGINT)  # ./dev edit stops decap-server and the preview
+        edit.wait(timeout=30)
 
 
 if __name__ == "__main__":
