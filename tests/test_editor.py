@@ -153,6 +153,11 @@ def test_a_published_editor_needs_its_bundle_and_says_how_to_install_it(tmp_path
     assert site.returncode != 0
     assert "web editor: node_modules/decap-cms/dist is not installed, so /admin/ is left out of the site" in site.log
     assert "npm ci --omit=dev" in site.log and "extra.campaign.editor.enabled: false" in site.log
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    (project / "editor" / "preview.js").unlink()
+    site = build(project)
+    assert "web editor: editor/preview.js missing, so /admin/ is left out of the site; restore" in site.log
+    assert site.returncode == 0 and "Traceback" not in site.log and not (site.site / "admin").exists()
     off = make_project(tmp_path / "off", campaign={"editor": {"enabled": False}})
     site = build(off, "--strict")
     assert site.returncode == 0, site.log

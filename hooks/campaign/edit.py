@@ -11,6 +11,7 @@ Ctrl-C (or either program ending) stops both, each with its children.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -36,6 +37,8 @@ def main(ctx: click.Context, config_file: Path, dev_addr: str) -> None:
     if editor is None:
         raise click.ClickException("the web editor is off (extra.campaign.editor.enabled: false in mkdocs.yml)")
     server = project.dir / DECAP_SERVER
+    if shutil.which("node") is None:
+        raise click.ClickException("Node.js (node) is not installed; decap-server, the editor's local proxy, needs it")
     if not server.is_file():
         raise click.ClickException(f"{DECAP_SERVER.as_posix()} is not installed: run `npm ci` in {project.dir}")
     proxy_env = {**os.environ, "PORT": str(editor.local_port), "BIND_HOST": "127.0.0.1", "MODE": "fs",

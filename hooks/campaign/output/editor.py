@@ -29,7 +29,7 @@ MISSING_BUNDLE = ("web editor: {bundle} is not installed, so /admin/ is left out
 
 
 class EditorMissing(Exception):
-    """The bundle is not installed: the message says how to install it, or to turn the editor off."""
+    """The bundle is not installed, or the editor's page is missing: the message says what to do."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,10 @@ def editor_files(settings: Settings, project_dir: Path, site_url: str, site_file
             return []
         raise EditorMissing(MISSING_BUNDLE.format(bundle=BUNDLE_DIR.as_posix()))
     pages = project_dir / PAGE_DIR
+    missing = [f"{PAGE_DIR}/{name}" for name in ("index.html", *PAGE_FILES) if not (pages / name).is_file()]
+    if missing:
+        raise EditorMissing(f"web editor: {', '.join(missing)} missing, so /admin/ is left out of the site; restore the "
+                            f"project's {PAGE_DIR}/ folder, or set extra.campaign.editor.enabled: false")
     result = [EditorFile(f"{ADMIN}/{name}", source=pages / name) for name in PAGE_FILES]
     page = Environment(autoescape=True).from_string((pages / "index.html").read_text(encoding="utf-8"))
     styles = " ".join(_preview_styles(site_files, extra_css))
