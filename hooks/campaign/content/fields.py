@@ -24,7 +24,7 @@ class Field:
     # and time picker), "day" (a date picker). A date field without one is typed, checked against the date forms.
     editor: str = ""
     # The same in every language: the web editor copies it from the default language's file into the others
-    # (a date, a category, a picture), where the rest is translated.
+    # (a date, a category), where the rest is translated. A picture is not: it may hold text in its language.
     shared: bool = False
 
     def __post_init__(self):
@@ -67,7 +67,7 @@ NEWS_FIELDS = FieldSet(
     Field("author", "Tác giả", "text", False, "Tác giả. / Author."),
     Field("summary", "Tóm tắt", "text", False, "Tóm tắt; mặc định là đoạn đầu. / Summary; by default the first paragraph.", editor="text"),
     Field("image", "Ảnh đại diện", "path_or_url", False,
-          "Ảnh đại diện, đường dẫn tính từ bài hoặc https://. / Featured image, relative to the item or https://.", shared=True),
+          "Ảnh đại diện, đường dẫn tính từ bài hoặc https://. / Featured image, relative to the item or https://."),
     Field("image_alt", "Mô tả ảnh", "text", False, "Mô tả ảnh cho người không xem được. / Alternative text of the image."),
     Field("image_caption", "Chú thích ảnh", "text", False, "Chú thích ảnh. / Image caption."),
     Field("slug", "Địa chỉ (slug)", "slug", False, "Phần cuối địa chỉ; mặc định từ tiêu đề. / URL slug; by default from the title."),
