@@ -37,6 +37,8 @@ FROM_FILE_NAME = ("lang", "translation_key")
 YAML_WORD = [r"^(?!(yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE)$)[\s\S]*$",
              "Yes, No, On, Off, True, False một mình là đúng/sai trong YAML: thêm một chữ hay dấu"]
 
+FORM_HINTS = {"category": "Một trong các chuyên mục khai báo trong mkdocs.yml."}
+
 # What the editor writes: the forms the readers accept (core.dates), naive times being in the site's time zone.
 DATETIME_FORMAT = "YYYY-MM-DD HH:mm"
 DAY_FORMAT = "YYYY-MM-DD"
@@ -145,7 +147,8 @@ def _field(field: Field, settings: Settings, i18n: str | bool, within_optional: 
     # "both or neither" (a peak's start and end).
     if not field.required or within_optional:
         spec["required"] = False
-    hint = field.help.split(" / ")[0].replace(" {start, end}", "")  # the Vietnamese half, without YAML's shape
+    # The Vietnamese half of the help, without YAML's shape; a list to pick from says where its choices come from.
+    hint = FORM_HINTS.get(field.kind) or field.help.split(" / ")[0].replace(" {start, end}", "")
     if hint:
         spec["hint"] = hint
     spec["i18n"] = True if field.kind in ("date_range", "activities") else i18n
