@@ -166,8 +166,7 @@ def check(project: Project) -> None:
     docs = refused_files(project.dir / (project.config.get("docs_dir") or "docs"), project.dir)
     # The files made from the field table and mkdocs.yml (the web editor's forms): out of date, they mislead.
     stale = [Problem(project.shown(path), None, "file", "out of date with mkdocs.yml and the field table; run ./dev schemas")
-             for path, text in generated_files(project).items()
-             if not path.is_file() or path.read_text(encoding="utf-8") != text]
+             for path in out_of_date(generated_files(project))]
     problems = in_reading_order([*news.problems, *plans.problems, *docs, *stale])
     for problem in problems:
         click.echo(str(problem))
@@ -195,17 +194,13 @@ def check(project: Project) -> None:
 @pass_project
 def schemas(project: Project, only_check: bool) -> None:
     """Write the files made from the field table: the JSON Schemas (schemas/) and the web editor's configuration."""
-    outdated = []
     generated = generated_files(project)
-    for path, text in generated.items():
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
-            continue
-        outdated.append(project.shown(path))
-        if not only_check:
-            path.parent.mkdir(exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+    outdated = out_of_date(generated)
     if only_check and outdated:
-        raise click.ClickException(f"out of date: {', '.join(outdated)}; run ./dev schemas")
+        raise click.ClickException(f"out of date: {', '.join(map(project.shown, outdated))}; run ./dev schemas")
+    for path in outdated:  # none when only checking: it stopped above
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(generated[path], encoding="utf-8")
     click.echo(f"{'updated' if outdated else 'up to date'}: {', '.join(project.shown(path) for path in generated)}")
 
 
@@ -217,6 +212,11 @@ def generated_files(project: Project) -> dict[Path, str]:
     if project.settings.editor is not None:
         files[project.dir / EDITOR_CONFIG] = dump_editor_config(editor_config(project.settings, project.dir, project.site_url))
     return files
+
+
+def out_of_date(generated: dict[Path, str]) -> list[Path]:
+    """The generated files that are missing or do not hold the text they should."""
+    return [path for path, text in generated.items() if not path.is_file() or path.read_text(encoding="utf-8") != text]
 
 
 # Helpers ----------------------------------------------------------------------
